@@ -1,0 +1,146 @@
+//! Turning PATH arguments into inputs: files as given, directories walked
+//! (honouring .gitignore, skipping hidden files) in a stable order, `-` for stdin.
+
+use crate::source::{self, NotText};
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    File {
+        path: PathBuf,
+        /// Named on the command line (a binary file then gets a note).
+        explicit: bool,
+    },
+}
+
+impl Input {
+    /// How the input is named in output: the path as given, or `-`.
+    pub fn label(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_string(),
+            Input::File { path, .. } => path.display().to_string(),
+        }
+    }
+}
+
+/// The inputs named by `paths` (the current directory when empty), and one
+/// error message per path that could not be walked.
+pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
+    let default = [PathBuf::from(".")];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+        } else if path.is_dir() {
+            walk(path, &mut inputs, &mut errors);
+        } else {
+            inputs.push(Input::File {
+                path: path.clone(),
+                explicit: true,
+            });
+        }
+    }
+    (inputs, errors)
+}
+
+fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<String>) {
+    let walker = ignore::WalkBuilder::new(root)
+        .hidden(true)
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                let path = entry.into_path();
+                let path = path
+                    .strip_prefix("./")
+                    .map(Path::to_path_buf)
+                    .unwrap_or(path);
+                inputs.push(Input::File {
+                    path,
+                    explicit: false,
+                });
+            }
+            Ok(_) => {}
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+}
+
+/// Why an input could not be read as text.
+#[derive(Debug)]
+pub enum ReadError {
+    /// Not text calque may touch (binary is reported by the caller as a note).
+    NotText(NotText),
+    Io(io::Error),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::NotText(n) => n.fmt(f),
+            ReadError::Io(e) => write!(f, "cannot read: {e}"),
+        }
+    }
+}
+
+/// The raw bytes of an input (stdin read to its end).
+pub fn read_bytes(input: &Input) -> Result<Vec<u8>, ReadError> {
+    match input {
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(ReadError::Io)?;
+            Ok(bytes)
+        }
+        Input::File { path, .. } => {
+            let meta = fs::metadata(path).map_err(ReadError::Io)?;
+            if !meta.is_file() {
+                return Err(ReadError::Io(io::Error::other("not a regular file")));
+            }
+            fs::read(path).map_err(ReadError::Io)
+        }
+    }
+}
+
+/// Reads an input and checks it is UTF-8 text. The text's bytes are the
+/// input's bytes, unchanged (a BOM included).
+pub fn read_text(input: &Input) -> Result<String, ReadError> {
+    source::decode(read_bytes(input)?).map_err(ReadError::NotText)
+}
+
+/// What to do with an input that could not be read: binary files are
+/// skipped (with a note when named on the command line), the rest is an
+/// error. Returns whether it counts as an error.
+pub fn complain(input: &Input, error: &ReadError) -> bool {
+    let label = input.label();
+    match (error, input) {
+        (
+            ReadError::NotText(NotText::Binary),
+            Input::File {
+                explicit: false, ..
+            },
+        ) => false,
+        (ReadError::NotText(NotText::Binary), _) => {
+            eprintln!("calque: note: {label}: {error}");
+            false
+        }
+        _ => {
+            super::report_error(format!("{label}: {error}"));
+            true
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! Cutting a text into blocks at paragraph breaks, so that large inputs are
+//! matched block by block with small, reusable buffers. No match crosses a
+//! paragraph break, so no match is lost at a cut.
+
+use memchr::memchr_iter;
+
+/// Blocks aim for this size, then end at the next paragraph break.
+pub const TARGET_BLOCK: usize = 64 << 10;
+/// Past this size with no paragraph break, a block ends at a line break.
+pub const MAX_BLOCK: usize = 1 << 20;
+
+/// Byte offset just past the first paragraph break (a blank line) at or
+/// after `from`, if there is one.
+pub fn paragraph_break_after(text: &[u8], from: usize) -> Option<usize> {
+    let mut previous: Option<usize> = None;
+    for nl in memchr_iter(b'\n', &text[from..]) {
+        let nl = from + nl;
+        if let Some(prev) = previous
+            && text[prev + 1..nl]
+                .iter()
+                .all(|b| matches!(b, b' ' | b'\t' | b'\r'))
+        {
+            return Some(nl + 1);
+        }
+        previous = Some(nl);
+    }
+    None
+}
+
+/// Where the block that starts at `start` ends: after a paragraph break past
+/// [`TARGET_BLOCK`], else after a line break before [`MAX_BLOCK`], else at a
+/// character boundary.
+pub fn block_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    if bytes.len() - start <= TARGET_BLOCK {
+        return bytes.len();
+    }
+    let from = start + TARGET_BLOCK;
+    let limit = (start + MAX_BLOCK).min(bytes.len());
+    if let Some(end) = paragraph_break_after(&bytes[..limit], from) {
+        return end;
+    }
+    if limit == bytes.len() {
+        return limit;
+    }
+    if let Some(nl) = memchr::memrchr(b'\n', &bytes[from..limit]) {
+        return from + nl + 1;
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
+/// The blocks of `text`, in order, covering it exactly.
+pub fn blocks(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let end = block_end(text, start);
+        let range = start..end;
+        start = end;
+        Some(range)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_text_is_one_block() {
+        let text = "one\n\ntwo";
+        assert_eq!(blocks(text).collect::<Vec<_>>(), vec![0..text.len()]);
+    }
+
+    #[test]
+    fn large_text_is_cut_after_blank_lines() {
+        let paragraph = "word ".repeat(2000) + "\n \r\n";
+        let text = paragraph.repeat(40);
+        let cuts: Vec<_> = blocks(&text).collect();
+        assert!(cuts.len() > 1);
+        assert_eq!(cuts.first().unwrap().start, 0);
+        assert_eq!(cuts.last().unwrap().end, text.len());
+        for pair in cuts.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            assert!(text[..pair[0].end].ends_with("\n \r\n"));
+        }
+    }
+
+    #[test]
+    fn a_huge_line_is_cut_at_char_boundaries() {
+        let text = "é".repeat(MAX_BLOCK);
+        let cuts: Vec<_> = blocks(&text).collect();
+        assert!(cuts.len() >= 2);
+        for c in &cuts {
+            assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+        }
+    }
+}

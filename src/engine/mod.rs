@@ -1,0 +1,243 @@
+//! The matcher: rule packs compiled once into a few automata, then text in,
+//! findings out. Pure: no file system, no threads, no printing.
+//!
+//! One pass per block of text serves every rule: all phrases share one
+//! Aho-Corasick automaton, all patterns share one `RegexSet` that says which
+//! of them can match in the block, and context conditions and case shaping
+//! run only on candidates.
+
+pub mod blocks;
+pub mod context;
+pub mod pattern;
+pub mod phrase;
+pub mod shape;
+pub mod template;
+
+use crate::pack::schema::CaseMode;
+use crate::pack::{Matcher, RuleDef};
+use crate::rule::Rule;
+use context::Context;
+use phrase::{Candidate, Folded, PhraseSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
+use std::ops::Range;
+
+/// One place where one rule fires.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Index of the rule in [`Engine::rules`].
+    pub rule: usize,
+    /// Byte offsets into the checked text.
+    pub span: Range<usize>,
+    /// Suggested replacements, the first being the fix; empty for report-only rules.
+    pub replacements: Vec<String>,
+}
+
+/// How one rule turns a match into a finding.
+#[derive(Debug, Clone)]
+struct Behaviour {
+    replace: Vec<String>,
+    case: CaseMode,
+    context: Context,
+    /// The rule's own regex, for pattern rules.
+    regex: Option<Regex>,
+}
+
+/// All loaded rules, compiled. Build once, share freely (`Send + Sync`).
+#[derive(Debug, Clone)]
+pub struct Engine {
+    rules: Vec<Rule>,
+    behaviours: Vec<Behaviour>,
+    phrases: PhraseSet,
+    /// Pattern rules: a set to find which can match in a block, and their rule indices.
+    pattern_set: Option<RegexSet>,
+    pattern_rules: Vec<usize>,
+}
+
+impl Engine {
+    pub fn new(defs: Vec<RuleDef>) -> Result<Engine, String> {
+        let mut rules = Vec::with_capacity(defs.len());
+        let mut behaviours = Vec::with_capacity(defs.len());
+        let mut phrases = Vec::new();
+        let mut pattern_sources = Vec::new();
+        let mut pattern_rules = Vec::new();
+        for (index, def) in defs.into_iter().enumerate() {
+            let regex = match def.matcher {
+                Matcher::Phrase(list) => {
+                    let exact = def.case == CaseMode::Exact;
+                    phrases.extend(list.into_iter().map(|p| (index, p, exact)));
+                    None
+                }
+                Matcher::Pattern(regex) => {
+                    pattern_sources.push(regex.as_str().to_string());
+                    pattern_rules.push(index);
+                    Some(regex)
+                }
+            };
+            rules.push(def.rule);
+            behaviours.push(Behaviour {
+                replace: def.replace,
+                case: def.case,
+                context: def.context,
+                regex,
+            });
+        }
+        let pattern_set = if pattern_sources.is_empty() {
+            None
+        } else {
+            Some(
+                RegexSetBuilder::new(&pattern_sources)
+                    .size_limit(64 << 20)
+                    .dfa_size_limit(64 << 20)
+                    .build()
+                    .map_err(|e| format!("cannot combine the patterns: {e}"))?,
+            )
+        };
+        Ok(Engine {
+            rules,
+            behaviours,
+            phrases: PhraseSet::new(phrases)?,
+            pattern_set,
+            pattern_rules,
+        })
+    }
+
+    /// Every loaded rule, in pack order then file order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    pub fn rule(&self, index: usize) -> &Rule {
+        &self.rules[index]
+    }
+
+    /// All findings in `text`, ordered by position then rule. A rule never
+    /// reports two overlapping findings; different rules may overlap.
+    pub fn check(&self, text: &str) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let mut folded = Folded::default();
+        let mut candidates = Vec::new();
+        for block in blocks::blocks(text) {
+            candidates.clear();
+            self.phrases
+                .find(text, block.clone(), &mut folded, &mut candidates);
+            for c in &candidates {
+                if let Some(f) = self.phrase_finding(text, c) {
+                    findings.push(f);
+                }
+            }
+            self.pattern_findings(text, block, &mut findings);
+        }
+        keep_one_per_rule_and_place(&mut findings, self.rules.len());
+        findings
+    }
+
+    fn phrase_finding(&self, text: &str, c: &Candidate) -> Option<Finding> {
+        let behaviour = &self.behaviours[c.rule];
+        if !behaviour.context.accepts(text, c.start, c.end) {
+            return None;
+        }
+        let matched = &text[c.start..c.end];
+        let case = match behaviour.case {
+            CaseMode::Preserve => shape::case_pattern(matched),
+            CaseMode::Exact => shape::CasePattern::AsWritten,
+        };
+        let replacements = behaviour
+            .replace
+            .iter()
+            .map(|r| shape::keep_whitespace(matched, &shape::apply_case(case, r)))
+            .collect();
+        finding(c.rule, c.start..c.end, matched, replacements)
+    }
+
+    fn pattern_findings(&self, text: &str, block: Range<usize>, out: &mut Vec<Finding>) {
+        let Some(set) = &self.pattern_set else {
+            return;
+        };
+        let haystack = &text[block.clone()];
+        for which in set.matches(haystack).iter() {
+            let rule = self.pattern_rules[which];
+            let behaviour = &self.behaviours[rule];
+            let regex = behaviour
+                .regex
+                .as_ref()
+                .expect("pattern rules keep their regex");
+            for caps in regex.captures_iter(haystack) {
+                let whole = caps.get(0).expect("group 0 always matches");
+                if whole.is_empty() {
+                    continue;
+                }
+                let (start, end) = (block.start + whole.start(), block.start + whole.end());
+                if !behaviour.context.accepts(text, start, end) {
+                    continue;
+                }
+                let case = match behaviour.case {
+                    CaseMode::Preserve => shape::case_pattern(whole.as_str()),
+                    CaseMode::Exact => shape::CasePattern::AsWritten,
+                };
+                let replacements = behaviour
+                    .replace
+                    .iter()
+                    .map(|template| {
+                        let mut expanded = String::new();
+                        caps.expand(template, &mut expanded);
+                        shape::apply_case(case, &expanded)
+                    })
+                    .collect();
+                if let Some(f) = finding(rule, start..end, whole.as_str(), replacements) {
+                    out.push(f);
+                }
+            }
+        }
+    }
+}
+
+/// A finding, unless its fix would leave the text as it is (a phrase rule
+/// matching the already-correct form case-insensitively, say).
+fn finding(
+    rule: usize,
+    span: Range<usize>,
+    matched: &str,
+    replacements: Vec<String>,
+) -> Option<Finding> {
+    if replacements.first().is_some_and(|r| r == matched) {
+        return None;
+    }
+    Some(Finding {
+        rule,
+        span,
+        replacements,
+    })
+}
+
+/// Sorts findings by position and drops, for each rule, a finding that
+/// overlaps an earlier (or same-start, longer) finding of the same rule.
+fn keep_one_per_rule_and_place(findings: &mut Vec<Finding>, rule_count: usize) {
+    findings.sort_by(|a, b| {
+        (a.span.start, std::cmp::Reverse(a.span.end), a.rule).cmp(&(
+            b.span.start,
+            std::cmp::Reverse(b.span.end),
+            b.rule,
+        ))
+    });
+    let mut last_end = vec![0usize; rule_count];
+    let mut seen = vec![false; rule_count];
+    findings.retain(|f| {
+        let keep = !seen[f.rule] || f.span.start >= last_end[f.rule];
+        if keep {
+            seen[f.rule] = true;
+            last_end[f.rule] = f.span.end;
+        }
+        keep
+    });
+}
+
+/// An engine from the `[[rule]]` tables of a pack (a header is added), for tests.
+#[cfg(test)]
+pub(crate) fn test_engine(rules: &str) -> Engine {
+    let text = format!("[pack]\nname = \"test\"\ndescription = \"t\"\n{rules}");
+    let pack = crate::pack::load("test.toml", &text).unwrap_or_else(|e| panic!("{e}"));
+    Engine::new(pack.rules).unwrap()
+}
+
+#[cfg(test)]
+mod tests;

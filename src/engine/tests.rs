@@ -1,0 +1,98 @@
+use super::*;
+
+const XI: &str = r#"
+[[rule]]
+id = "xi"
+pattern = '\bXI\b'
+replace = "Xi"
+safe = true
+message = "m"
+not_before = '(?:Pope|Pius|Louis|Chapter|Bowl)\s+$'
+examples = [{ bad = "XI said", good = "Xi said" }]
+"#;
+
+fn matched(engine: &Engine, text: &str) -> Vec<String> {
+    engine
+        .check(text)
+        .iter()
+        .map(|f| text[f.span.clone()].to_string())
+        .collect()
+}
+
+#[test]
+fn context_conditions_keep_roman_numerals() {
+    let engine = test_engine(XI);
+    assert_eq!(
+        matched(&engine, "XI reaffirmed, said XI."),
+        vec!["XI", "XI"]
+    );
+    assert!(matched(&engine, "Pope Pius XI said").is_empty());
+    assert!(matched(&engine, "Louis XI").is_empty());
+    assert!(matched(&engine, "Louis\nXI ruled").is_empty());
+}
+
+#[test]
+fn phrase_replacements_keep_case_and_line_breaks() {
+    let engine = test_engine(
+        r#"
+[[rule]]
+id = "links"
+phrase = "bilateral links"
+replace = ["bilateral ties", "bilateral relations"]
+message = "m"
+examples = [{ bad = "bilateral links", good = "bilateral ties" }]
+"#,
+    );
+    let text = "Bilateral Links; BILATERAL LINKS; bilateral\n  links";
+    let fixes: Vec<String> = engine
+        .check(text)
+        .into_iter()
+        .map(|f| f.replacements[0].clone())
+        .collect();
+    assert_eq!(
+        fixes,
+        vec!["Bilateral Ties", "BILATERAL TIES", "bilateral\n  ties"]
+    );
+}
+
+#[test]
+fn an_already_correct_form_is_not_a_finding() {
+    let engine = test_engine(
+        r#"
+[[rule]]
+id = "victory-day"
+phrase = "victory day"
+replace = "Victory Day"
+message = "m"
+examples = [{ bad = "victory day", good = "Victory Day" }]
+"#,
+    );
+    assert!(matched(&engine, "on Victory Day and VICTORY DAY").is_empty());
+    assert_eq!(matched(&engine, "on victory day"), vec!["victory day"]);
+}
+
+#[test]
+fn pattern_replacements_expand_groups() {
+    let engine = test_engine(
+        r#"
+[[rule]]
+id = "hyphen"
+pattern = '(?-u:\b)([a-z]+) -(?P<tail>[a-z]+)(?-u:\b)'
+replace = "$1-${tail}"
+message = "m"
+examples = [{ bad = "long -term", good = "long-term" }]
+"#,
+    );
+    let findings = engine.check("a long -term plan, 5 -3");
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].replacements, vec!["long-term"]);
+}
+
+#[test]
+fn findings_in_every_block_of_a_large_text() {
+    let engine = test_engine(XI);
+    let paragraph = "Some ordinary words here, and then XI said hello.\n\n";
+    let text = paragraph.repeat(10_000);
+    assert!(text.len() > 4 * blocks::TARGET_BLOCK);
+    assert_eq!(engine.check(&text).len(), 10_000);
+}

@@ -1,0 +1,6 @@
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    calque::cli::run(calque::cli::Cli::parse())
+}

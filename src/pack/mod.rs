@@ -1,0 +1,382 @@
+//! Loading and validating rule packs.
+//!
+//! A pack is validated completely before any text is read: unknown fields,
+//! missing or duplicate ids, invalid regular expressions, empty phrases,
+//! replacements naming missing capture groups, malformed examples. Each
+//! problem becomes one [`PackError`] naming the file, line, column and rule.
+
+mod builtin;
+pub mod schema;
+
+use crate::engine::context::Context;
+use crate::engine::{pattern, template};
+use crate::rule::{Example, Level, Rule};
+use crate::source::LineIndex;
+use crate::suggest;
+use regex::Regex;
+use schema::{CaseMode, RawPack, RawRule, RuleLocator};
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use toml::Spanned;
+
+pub use builtin::BUILTIN_PACKS;
+
+/// A problem in a pack file, located as precisely as the file allows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackError {
+    pub file: String,
+    /// 1-based line and column (in characters) of the offending value.
+    pub position: Option<(usize, usize)>,
+    pub rule: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some((line, column)) = self.position {
+            write!(f, ":{line}:{column}")?;
+        }
+        write!(f, ": ")?;
+        if let Some(rule) = &self.rule {
+            write!(f, "rule `{rule}`: ")?;
+        }
+        // One line, always: regex and TOML errors come with their own line breaks.
+        let flat: Vec<&str> = self.message.split_whitespace().collect();
+        write!(f, "{}", flat.join(" "))
+    }
+}
+
+impl std::error::Error for PackError {}
+
+/// Where a rule was defined, for errors found after loading (duplicates).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// How a rule finds its candidates.
+#[derive(Debug, Clone)]
+pub enum Matcher {
+    /// Literal phrases, whitespace-normalised, matched by one shared automaton.
+    Phrase(Vec<String>),
+    /// A regular expression.
+    Pattern(Regex),
+}
+
+/// A validated rule, ready to be compiled into an engine.
+#[derive(Debug, Clone)]
+pub struct RuleDef {
+    pub rule: Rule,
+    pub matcher: Matcher,
+    pub replace: Vec<String>,
+    pub case: CaseMode,
+    pub context: Context,
+    pub origin: Origin,
+}
+
+/// A validated pack.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub name: String,
+    pub description: String,
+    /// The file it came from (`rules/x.toml` for built-in packs).
+    pub file: String,
+    pub rules: Vec<RuleDef>,
+}
+
+/// Parses and validates one pack. `file` is only used in error messages.
+pub fn load(file: &str, text: &str) -> Result<Pack, PackError> {
+    let lines = LineIndex::new(text);
+    let at = |span: Range<usize>, rule: Option<&str>, message: String| PackError {
+        file: file.to_string(),
+        position: Some(lines.position_in(text, span.start)),
+        rule: rule.map(str::to_string),
+        message,
+    };
+    let raw: RawPack = toml::from_str(text).map_err(|e| {
+        let message = with_field_suggestion(e.message());
+        match e.span() {
+            Some(span) => {
+                let rule = rule_containing(text, span.start);
+                at(span, rule.as_deref(), message)
+            }
+            None => PackError {
+                file: file.to_string(),
+                position: None,
+                rule: None,
+                message,
+            },
+        }
+    })?;
+
+    let name = raw.pack.name.get_ref().clone();
+    if !is_valid_name(&name) {
+        return Err(at(
+            raw.pack.name.span(),
+            None,
+            format!("pack name `{name}` must be lowercase letters, digits and hyphens"),
+        ));
+    }
+    let mut seen: HashMap<String, ()> = HashMap::new();
+    let mut rules = Vec::with_capacity(raw.rule.len());
+    for spanned in raw.rule {
+        let span = spanned.span();
+        let raw_rule = spanned.into_inner();
+        let id = raw_rule.id.get_ref().clone();
+        if !is_valid_name(&id) {
+            return Err(at(
+                raw_rule.id.span(),
+                Some(&id),
+                "a rule id must be lowercase letters, digits and hyphens".into(),
+            ));
+        }
+        if seen.insert(id.clone(), ()).is_some() {
+            return Err(at(
+                raw_rule.id.span(),
+                Some(&id),
+                "duplicate rule id".into(),
+            ));
+        }
+        let origin = {
+            let (line, column) = lines.position_in(text, span.start);
+            Origin {
+                file: file.to_string(),
+                line,
+                column,
+            }
+        };
+        let def = validate_rule(&name, raw_rule, origin)
+            .map_err(|(span, message)| at(span, Some(&id), message))?;
+        rules.push(def);
+    }
+    Ok(Pack {
+        name,
+        description: raw.pack.description,
+        file: file.to_string(),
+        rules,
+    })
+}
+
+/// Loads the packs compiled into the binary.
+pub fn builtin() -> Result<Vec<Pack>, PackError> {
+    BUILTIN_PACKS
+        .iter()
+        .map(|(file, text)| load(file, text))
+        .collect()
+}
+
+/// Fails on a rule id defined twice across the given packs.
+pub fn check_unique(packs: &[Pack]) -> Result<(), PackError> {
+    let mut seen: HashMap<&str, &Origin> = HashMap::new();
+    let mut names: HashMap<&str, &str> = HashMap::new();
+    for pack in packs {
+        if let Some(first) = names.insert(&pack.name, &pack.file) {
+            return Err(PackError {
+                file: pack.file.clone(),
+                position: None,
+                rule: None,
+                message: format!("pack `{}` is already loaded from {first}", pack.name),
+            });
+        }
+        for def in &pack.rules {
+            if let Some(first) = seen.insert(&def.rule.id, &def.origin) {
+                return Err(PackError {
+                    file: def.origin.file.clone(),
+                    position: Some((def.origin.line, def.origin.column)),
+                    rule: Some(def.rule.id.clone()),
+                    message: format!(
+                        "duplicate rule id (first defined at {}:{}:{})",
+                        first.file, first.line, first.column
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+fn is_valid_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+type FieldError = (Range<usize>, String);
+
+fn validate_rule(pack: &str, raw: RawRule, origin: Origin) -> Result<RuleDef, FieldError> {
+    let id_span = raw.id.span();
+    let message = raw.message.get_ref().trim().to_string();
+    if message.is_empty() {
+        return Err((raw.message.span(), "`message` is empty".into()));
+    }
+    let (matcher, kind, default_case) = match (raw.phrase, raw.pattern) {
+        (Some(_), Some(p)) => {
+            return Err((
+                p.span(),
+                "a rule has either `phrase` or `pattern`, not both".into(),
+            ));
+        }
+        (None, None) => {
+            return Err((
+                id_span,
+                "the rule has no matcher: add `phrase` or `pattern`".into(),
+            ));
+        }
+        (Some(phrase), None) => {
+            let span = phrase.span();
+            let phrases: Vec<String> = phrase.into_inner().into_vec();
+            if phrases.is_empty() {
+                return Err((span, "`phrase` is an empty list".into()));
+            }
+            let mut normalised = Vec::with_capacity(phrases.len());
+            for p in phrases {
+                let n = normalise_phrase(&p);
+                if n.is_empty() {
+                    return Err((span, "empty phrase".into()));
+                }
+                normalised.push(n);
+            }
+            (Matcher::Phrase(normalised), "phrase", CaseMode::Preserve)
+        }
+        (None, Some(pattern)) => {
+            let regex = pattern::compile(pattern.get_ref())
+                .map_err(|e| (pattern.span(), format!("invalid `pattern`: {e}")))?;
+            (Matcher::Pattern(regex), "pattern", CaseMode::Exact)
+        }
+    };
+
+    let replace = match raw.replace {
+        None => Vec::new(),
+        Some(r) => {
+            let span = r.span();
+            let list = r.into_inner().into_vec();
+            if list.is_empty() {
+                return Err((
+                    span,
+                    "`replace` is an empty list (omit it for a report-only rule)".into(),
+                ));
+            }
+            if let Matcher::Pattern(regex) = &matcher {
+                for template in &list {
+                    template::validate(template, regex).map_err(|e| (span.clone(), e))?;
+                }
+            }
+            list
+        }
+    };
+
+    let context = Context {
+        before: compile_condition(raw.before, "before")?,
+        not_before: compile_condition(raw.not_before, "not_before")?,
+        after: compile_condition(raw.after, "after")?,
+        not_after: compile_condition(raw.not_after, "not_after")?,
+    };
+
+    let examples_span = raw.examples.span();
+    let raw_examples = raw.examples.into_inner();
+    if raw_examples.is_empty() {
+        return Err((
+            examples_span,
+            "a rule needs at least one example in `examples`".into(),
+        ));
+    }
+    let mut examples = Vec::with_capacity(raw_examples.len());
+    for example in raw_examples {
+        let span = example.span();
+        let example = example.into_inner();
+        match (&example.good, replace.is_empty()) {
+            (None, false) => {
+                return Err((
+                    span,
+                    "this example needs `good`: the text after the fix".into(),
+                ));
+            }
+            (Some(_), true) => {
+                return Err((span, "`good` given, but the rule has no `replace`".into()));
+            }
+            _ => {}
+        }
+        examples.push(Example {
+            bad: example.bad,
+            good: example.good,
+        });
+    }
+
+    let rule = Rule {
+        id: format!("{pack}/{}", raw.id.get_ref()),
+        pack: pack.to_string(),
+        level: raw.level.unwrap_or(Level::Warning),
+        safe: raw.safe.unwrap_or(false),
+        message,
+        rationale: raw.rationale,
+        reference: raw.reference,
+        examples,
+        ok: raw.ok,
+        kind,
+    };
+    Ok(RuleDef {
+        rule,
+        matcher,
+        replace,
+        case: raw.case.unwrap_or(default_case),
+        context,
+        origin,
+    })
+}
+
+fn compile_condition(
+    field: Option<Spanned<String>>,
+    name: &str,
+) -> Result<Option<Regex>, FieldError> {
+    match field {
+        None => Ok(None),
+        Some(s) => pattern::compile(s.get_ref())
+            .map(Some)
+            .map_err(|e| (s.span(), format!("invalid `{name}`: {e}"))),
+    }
+}
+
+/// Trims a phrase and folds every whitespace run to one space, the form the
+/// phrase automaton matches against.
+pub fn normalise_phrase(phrase: &str) -> String {
+    phrase.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The id of the `[[rule]]` table whose text contains byte `offset`, if any.
+fn rule_containing(text: &str, offset: usize) -> Option<String> {
+    let locator: RuleLocator = toml::from_str(text).ok()?;
+    // A `[[rule]]` table's span may cover only its header, so take the last
+    // rule that starts before the error.
+    locator
+        .rule
+        .iter()
+        .filter(|r| r.span().start <= offset)
+        .max_by_key(|r| r.span().start)
+        .and_then(|r| r.get_ref().id.as_ref())
+        .and_then(|v| v.as_str().map(str::to_string))
+}
+
+/// Adds "did you mean" to serde's "unknown field `x`, expected one of ..." messages.
+fn with_field_suggestion(message: &str) -> String {
+    let message = message.trim().to_string();
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return message;
+    };
+    let Some((field, expected)) = rest.split_once('`') else {
+        return message;
+    };
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    let hint = suggest::did_you_mean(field, candidates.iter().copied());
+    if hint.is_empty() {
+        message
+    } else {
+        format!("unknown field `{field}`{hint}")
+    }
+}
+
+#[cfg(test)]
+mod tests;

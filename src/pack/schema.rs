@@ -1,0 +1,91 @@
+//! The TOML shape of a rule pack, exactly as written by a pack author.
+//!
+//! Every field keeps its span so that validation errors can point at the
+//! line and column of the offending value, not just at the file.
+
+use crate::rule::Level;
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPack {
+    pub pack: RawPackMeta,
+    #[serde(default)]
+    pub rule: Vec<Spanned<RawRule>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPackMeta {
+    pub name: Spanned<String>,
+    pub description: String,
+}
+
+/// A string or a list of strings (`phrase`, `replace`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CaseMode {
+    /// Match ignoring ASCII case; give the replacement the case pattern of the match.
+    Preserve,
+    /// Match only with exactly this case; use the replacement as written.
+    Exact,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    pub id: Spanned<String>,
+    pub phrase: Option<Spanned<OneOrMany>>,
+    pub pattern: Option<Spanned<String>>,
+    pub replace: Option<Spanned<OneOrMany>>,
+    pub level: Option<Level>,
+    pub safe: Option<bool>,
+    pub message: Spanned<String>,
+    pub rationale: Option<String>,
+    pub reference: Option<String>,
+    pub case: Option<CaseMode>,
+    pub before: Option<Spanned<String>>,
+    pub not_before: Option<Spanned<String>>,
+    pub after: Option<Spanned<String>>,
+    pub not_after: Option<Spanned<String>>,
+    pub examples: Spanned<Vec<Spanned<RawExample>>>,
+    #[serde(default)]
+    pub ok: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExample {
+    pub bad: String,
+    pub good: Option<String>,
+}
+
+/// A lenient view of the same file, used only to find which rule an error
+/// from the strict parse falls in, so the message can name the rule id.
+#[derive(Debug, Deserialize)]
+pub struct RuleLocator {
+    #[serde(default)]
+    pub rule: Vec<Spanned<RuleIdProbe>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RuleIdProbe {
+    pub id: Option<toml::Value>,
+}

@@ -1,0 +1,94 @@
+use super::*;
+
+const HEADER: &str = "[pack]\nname = \"demo\"\ndescription = \"d\"\n";
+
+fn load_rule(rule: &str) -> Result<Pack, PackError> {
+    load("demo.toml", &format!("{HEADER}\n[[rule]]\n{rule}"))
+}
+
+fn error(rule: &str) -> String {
+    load_rule(rule).unwrap_err().to_string()
+}
+
+const BASE: &str =
+    "id = \"r\"\nmessage = \"m\"\nexamples = [{ bad = \"a b\", good = \"c\" }]\nreplace = \"c\"\n";
+
+#[test]
+fn loads_a_valid_phrase_rule() {
+    let pack = load_rule(&format!("{BASE}phrase = [\"  a   b \"]")).unwrap();
+    assert_eq!(pack.rules[0].rule.id, "demo/r");
+    match &pack.rules[0].matcher {
+        Matcher::Phrase(p) => assert_eq!(p, &vec!["a b".to_string()]),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(pack.rules[0].rule.level, Level::Warning);
+    assert!(!pack.rules[0].rule.safe);
+}
+
+#[test]
+fn an_invalid_regex_names_file_line_column_and_rule() {
+    let e = error(&format!("{BASE}pattern = '(unclosed'"));
+    assert!(
+        e.starts_with("demo.toml:10:11: rule `r`: invalid `pattern`"),
+        "{e}"
+    );
+    assert!(!e.contains('\n'));
+}
+
+#[test]
+fn unknown_fields_get_a_suggestion() {
+    let e = error(&format!("{BASE}phrase = \"a b\"\nmesage = \"x\""));
+    assert!(e.contains("rule `r`"), "{e}");
+    assert!(
+        e.contains("unknown field `mesage` (did you mean `message`?)"),
+        "{e}"
+    );
+}
+
+#[test]
+fn rejects_what_a_rule_cannot_be() {
+    assert!(error(&format!("{BASE}phrase = \"\"")).contains("empty phrase"));
+    assert!(error(&format!("{BASE}phrase = []")).contains("empty list"));
+    assert!(error(BASE).contains("no matcher"));
+    assert!(error(&format!("{BASE}phrase = \"a\"\npattern = \"a\"")).contains("not both"));
+    let e = error(
+        "id = \"r\"\nmessage = \"m\"\nreplace = \"$2\"\npattern = '(a) b'\nexamples = [{ bad = \"a b\", good = \"c\" }]",
+    );
+    assert!(e.contains("group `2`"), "{e}");
+    let e = error("id = \"r\"\nmessage = \"m\"\nphrase = \"a\"\nexamples = [{ bad = 3 }]");
+    assert!(e.contains("rule `r`") && e.contains("string"), "{e}");
+    let e = error(
+        "id = \"r\"\nmessage = \"m\"\nphrase = \"a\"\nreplace = \"b\"\nexamples = [{ bad = \"a\" }]",
+    );
+    assert!(e.contains("needs `good`"), "{e}");
+    let e = error("id = \"r\"\nmessage = \"m\"\nphrase = \"a\"\nexamples = []");
+    assert!(e.contains("at least one example"), "{e}");
+    let e = error("id = \"Bad Id\"\nmessage = \"m\"\nphrase = \"a\"\nexamples = [{ bad = \"a\" }]");
+    assert!(e.contains("lowercase"), "{e}");
+}
+
+#[test]
+fn a_missing_id_is_reported_with_a_position() {
+    let e = error("message = \"m\"\nphrase = \"a\"\nexamples = [{ bad = \"a\" }]");
+    assert!(e.starts_with("demo.toml:5:1:"), "{e}");
+    assert!(e.contains("missing field `id`"), "{e}");
+}
+
+#[test]
+fn duplicate_ids_are_refused_within_and_across_packs() {
+    let rule =
+        "[[rule]]\nid = \"r\"\nmessage = \"m\"\nphrase = \"a\"\nexamples = [{ bad = \"a\" }]\n";
+    let e = load("demo.toml", &format!("{HEADER}{rule}{rule}")).unwrap_err();
+    assert!(e.to_string().contains("duplicate rule id"), "{e}");
+
+    let a = load("a.toml", &format!("{HEADER}{rule}")).unwrap();
+    let b = load("b.toml", &format!("{HEADER}{rule}")).unwrap();
+    let e = check_unique(&[a, b]).unwrap_err().to_string();
+    assert!(e.contains("already loaded from a.toml"), "{e}");
+}
+
+#[test]
+fn builtin_packs_load() {
+    let packs = builtin().unwrap();
+    check_unique(&packs).unwrap();
+}

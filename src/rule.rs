@@ -1,0 +1,61 @@
+//! A compiled rule's identity and documentation: everything about a rule
+//! except how it matches (that lives in the engine).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Info => "info",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One `bad` -> `good` example of a rule; `good` is absent for report-only rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    pub bad: String,
+    pub good: Option<String>,
+}
+
+/// What the engine and the printers need to know about a rule besides its matcher.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// `pack/rule`
+    pub id: String,
+    pub pack: String,
+    pub level: Level,
+    pub safe: bool,
+    pub message: String,
+    pub rationale: Option<String>,
+    pub reference: Option<String>,
+    pub examples: Vec<Example>,
+    pub ok: Vec<String>,
+    /// Human-readable kind of matcher: "phrase", "pattern", ...
+    pub kind: &'static str,
+}
+
+impl Rule {
+    /// The part of the id after the pack name.
+    pub fn short_id(&self) -> &str {
+        &self.id[self.pack.len() + 1..]
+    }
+}

@@ -1,0 +1,99 @@
+//! `calque test`: every rule's own examples are its tests.
+//!
+//! Each rule is run alone on its examples: every `bad` must be flagged and,
+//! fixed with the rule's first replacement (safe or not), become exactly
+//! `good`; no `ok` text may be flagged.
+
+use crate::engine::Engine;
+use crate::fix;
+use crate::pack::{Pack, RuleDef};
+use std::fmt;
+
+/// One example that did not behave as its rule says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub pack_file: String,
+    pub rule: String,
+    pub problem: String,
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "FAIL {} ({}): {}",
+            self.rule, self.pack_file, self.problem
+        )
+    }
+}
+
+/// Totals of a test run.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub rules: usize,
+    pub checks: usize,
+    pub failures: Vec<Failure>,
+}
+
+impl Summary {
+    pub fn passed(&self) -> usize {
+        self.checks - self.failures.len()
+    }
+}
+
+pub fn test_packs<'p>(packs: impl IntoIterator<Item = &'p Pack>) -> Summary {
+    let mut summary = Summary::default();
+    for pack in packs {
+        for def in &pack.rules {
+            summary.rules += 1;
+            summary.checks += def.rule.examples.len() + def.rule.ok.len();
+            summary.failures.extend(test_rule(def, &pack.file));
+        }
+    }
+    summary
+}
+
+pub fn test_rule(def: &RuleDef, pack_file: &str) -> Vec<Failure> {
+    let fail = |problem: String| Failure {
+        pack_file: pack_file.to_string(),
+        rule: def.rule.id.clone(),
+        problem,
+    };
+    let engine = match Engine::new(vec![def.clone()]) {
+        Ok(engine) => engine,
+        Err(e) => return vec![fail(e)],
+    };
+    let mut failures = Vec::new();
+    for (n, example) in def.rule.examples.iter().enumerate() {
+        let n = n + 1;
+        if engine.check(&example.bad).is_empty() {
+            failures.push(fail(format!("example {n}: not flagged: {:?}", example.bad)));
+            continue;
+        }
+        if let Some(good) = &example.good {
+            let outcome = fix::fix_text(&engine, &example.bad, true);
+            if &outcome.text != good {
+                failures.push(fail(format!(
+                    "example {n}: fixed to {:?}, expected {:?}",
+                    outcome.text, good
+                )));
+            } else if !outcome.still_firing.is_empty() {
+                failures.push(fail(format!(
+                    "example {n}: the fix never settles (the rule keeps firing on its own output)"
+                )));
+            }
+        }
+    }
+    for (n, ok) in def.rule.ok.iter().enumerate() {
+        let findings = engine.check(ok);
+        if let Some(f) = findings.first() {
+            failures.push(fail(format!(
+                "ok {}: flagged {:?} in {:?}",
+                n + 1,
+                &ok[f.span.clone()],
+                ok
+            )));
+        }
+    }
+    failures
+}

@@ -1,0 +1,136 @@
+//! Writing a fixed file without ever losing data.
+//!
+//! The new content goes to a temporary file in the same directory, is
+//! flushed to disk, gets the original's permissions (and owner, where we
+//! may set it), and is renamed over the original in one step: a reader, or
+//! a crash, sees either the old file or the new one, never a mix. A symlink
+//! is written through to its target and stays a link. If the file changed
+//! since it was read, nothing is written.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("the file changed on disk since it was read; not written (run calque again)")]
+    ChangedOnDisk,
+    #[error("{0}")]
+    Io(#[from] io::Error),
+}
+
+/// Replaces the content of `path` (which held `original` when read) with `new`.
+pub fn replace_file(path: &Path, original: &[u8], new: &[u8]) -> Result<(), WriteError> {
+    let target = resolve_links(path)?;
+    let metadata = fs::metadata(&target)?;
+    if metadata.permissions().readonly() {
+        return Err(WriteError::Io(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only; not written",
+        )));
+    }
+    if fs::read(&target)? != original {
+        return Err(WriteError::ChangedOnDisk);
+    }
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".calque-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(new)?;
+    temp.as_file().set_permissions(metadata.permissions())?;
+    keep_owner(temp.as_file(), &metadata);
+    temp.as_file().sync_all()?;
+    temp.persist(&target).map_err(|e| WriteError::Io(e.error))?;
+    sync_dir(dir);
+    Ok(())
+}
+
+/// The file a path finally names, following symlinks, so a link stays a link.
+fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+    if fs::symlink_metadata(path)?.file_type().is_symlink() {
+        fs::canonicalize(path)
+    } else {
+        Ok(path.to_path_buf())
+    }
+}
+
+#[cfg(unix)]
+fn keep_owner(file: &fs::File, metadata: &fs::Metadata) {
+    use std::os::unix::fs::{MetadataExt, fchown};
+    // Only root may give a file away; for others this is a no-op or fails
+    // harmlessly, and the file keeps the writer's ownership as any editor would.
+    let _ = fchown(file, Some(metadata.uid()), Some(metadata.gid()));
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_file: &fs::File, _metadata: &fs::Metadata) {}
+
+/// Makes the rename durable where the platform allows syncing a directory.
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_content_and_keeps_permissions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "XI said").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        replace_file(&path, b"XI said", b"Xi said").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"Xi said");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o640
+            );
+        }
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn refuses_when_the_file_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "edited meanwhile").unwrap();
+        assert!(matches!(
+            replace_file(&path, b"XI said", b"Xi said"),
+            Err(WriteError::ChangedOnDisk)
+        ));
+        assert_eq!(fs::read(&path).unwrap(), b"edited meanwhile");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_through_symlinks() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target.txt");
+        let link = dir.path().join("link.txt");
+        fs::write(&target, "XI said").unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        replace_file(&link, b"XI said", b"Xi said").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&target).unwrap(), b"Xi said");
+    }
+}
