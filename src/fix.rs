@@ -93,8 +93,9 @@ pub struct Outcome {
     pub text: String,
     /// Edits applied over all passes.
     pub applied: usize,
-    /// Edits applied per rule index, for summaries.
-    pub applied_by_rule: Vec<(usize, usize)>,
+    /// The edits of each pass, in the coordinates of that pass's input
+    /// (the first pass's in the original text's).
+    pub passes: Vec<Vec<Edit>>,
     /// Findings on the final text (none of them fixable under the options,
     /// unless the pass bound was hit).
     pub remaining: Vec<Finding>,
@@ -108,7 +109,7 @@ pub struct Outcome {
 pub fn fix_text(engine: &Engine, text: &str, unsafe_fixes: bool) -> Outcome {
     let mut current: Option<String> = None;
     let mut applied = 0;
-    let mut by_rule: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut passes = Vec::new();
     let mut overlapped = 0;
     for _ in 0..MAX_PASSES {
         let view = current.as_deref().unwrap_or(text);
@@ -118,7 +119,7 @@ pub fn fix_text(engine: &Engine, text: &str, unsafe_fixes: bool) -> Outcome {
             return Outcome {
                 text: current.unwrap_or_else(|| text.to_string()),
                 applied,
-                applied_by_rule: by_rule.into_iter().collect(),
+                passes,
                 remaining: findings,
                 overlapped,
                 still_firing: Vec::new(),
@@ -126,10 +127,8 @@ pub fn fix_text(engine: &Engine, text: &str, unsafe_fixes: bool) -> Outcome {
         }
         overlapped = left_out.len();
         applied += edits.len();
-        for e in &edits {
-            *by_rule.entry(e.rule).or_default() += 1;
-        }
         current = Some(apply(view, &edits));
+        passes.push(edits);
     }
     let final_text = current.unwrap_or_else(|| text.to_string());
     let findings = engine.check(&final_text);
@@ -140,11 +139,35 @@ pub fn fix_text(engine: &Engine, text: &str, unsafe_fixes: bool) -> Outcome {
     Outcome {
         text: final_text,
         applied,
-        applied_by_rule: by_rule.into_iter().collect(),
+        passes,
         remaining: findings,
         overlapped,
         still_firing,
     }
+}
+
+/// Maps a byte range of a pass's input to the range of its output that
+/// replaced it. A range that an edit overlaps grows to cover the whole edit.
+pub fn map_forward(span: &Range<usize>, edits: &[Edit]) -> Range<usize> {
+    // Edits never overlap each other, so one pass finds every edit the range
+    // overlaps, and growing the range cannot make it overlap another.
+    let (mut start, mut end) = (span.start, span.end);
+    for e in edits {
+        if e.span.start < span.end && e.span.end > span.start {
+            start = start.min(e.span.start);
+            end = end.max(e.span.end);
+        }
+    }
+    let shift = |at: usize| -> isize {
+        edits
+            .iter()
+            .filter(|e| e.span.end <= at && !(e.span.is_empty() && e.span.start == at))
+            .map(|e| e.replacement.len() as isize - e.span.len() as isize)
+            .sum()
+    };
+    let new_start = (start as isize + shift(start)) as usize;
+    let new_end = (end as isize + shift(end)) as usize;
+    new_start..new_end
 }
 
 #[cfg(test)]
@@ -177,6 +200,17 @@ replace = "uphold multilateralism"
 message = "m"
 examples = [{ bad = "maintain multilateralism", good = "uphold multilateralism" }]
 "#;
+
+    #[test]
+    fn ranges_follow_the_edits() {
+        let edit = |a: usize, b: usize, r: &str| Edit { span: a..b, replacement: r.into(), rule: 0 };
+        // "XI said long -term" -> "Xi said long-term"
+        let edits = [edit(0, 2, "Xi"), edit(8, 18, "long-term")];
+        assert_eq!(map_forward(&(3..7), &edits), 3..7);
+        assert_eq!(map_forward(&(8..18), &edits), 8..17);
+        assert_eq!(map_forward(&(13..18), &edits), 8..17);
+        assert_eq!(map_forward(&(0..7), &edits), 0..7);
+    }
 
     #[test]
     fn the_longer_span_wins_and_the_other_is_reported() {

@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod diff;
 pub mod engine;
+pub mod eval;
 pub mod fix;
 pub mod pack;
 pub mod report;

@@ -3,6 +3,7 @@
 //! the engine.
 
 mod check;
+mod eval;
 mod fix;
 mod inputs;
 mod packs;
@@ -83,6 +84,13 @@ pub enum Command {
         /// A rule id (`pack/rule`)
         id: Option<String>,
     },
+    /// Score the loaded packs against a gold annotation of a text
+    Eval {
+        /// The gold file (`[[error]]` and `[[keep]]` entries; see docs/eval.md)
+        gold: PathBuf,
+        /// The annotated text, for entries without a `file` field
+        text: Option<PathBuf>,
+    },
     /// Run every rule's own examples (exit 1 on any failure)
     Test {
         /// Pack names or pack files (default: every loaded pack)
@@ -135,6 +143,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Diff { paths } => fix::diff(&loaded.engine, options, paths),
         Command::Fix { paths } => fix::fix(&loaded.engine, options, paths),
         Command::Rules { id } => rules::list_or_explain(&loaded, options, id.as_deref()),
+        Command::Eval { gold, text } => eval::run(&loaded.engine, options, gold, text.as_deref()),
         Command::Test { pack_names } => rules::test(&loaded, pack_names),
     };
     status.exit_code()
