@@ -79,13 +79,21 @@ pub fn parse_gold(label: &str, text: &str) -> Result<Gold, String> {
 }
 
 /// The byte range of the `occurrence`-th `needle` on 1-based `line`.
-pub fn locate(text: &str, lines: &LineIndex, line: usize, needle: &str, occurrence: usize) -> Option<Range<usize>> {
+pub fn locate(
+    text: &str,
+    lines: &LineIndex,
+    line: usize,
+    needle: &str,
+    occurrence: usize,
+) -> Option<Range<usize>> {
     if line == 0 || line > text.matches('\n').count() + 1 || needle.is_empty() {
         return None;
     }
     let start = lines.line_start(line);
     let line_text = lines.line_text(text, line);
-    let (at, _) = line_text.match_indices(needle).nth(occurrence.checked_sub(1)?)?;
+    let (at, _) = line_text
+        .match_indices(needle)
+        .nth(occurrence.checked_sub(1)?)?;
     Some(start + at..start + at + needle.len())
 }
 
@@ -151,12 +159,25 @@ pub fn score(
         .iter()
         .zip(&error_spans)
         .map(|(gold, span)| {
-            let flagging: Vec<&Finding> = findings.iter().filter(|f| overlaps(&f.span, span)).collect();
-            let mut rules: Vec<String> = flagging.iter().map(|f| engine.rule(f.rule).id.clone()).collect();
+            let flagging: Vec<&Finding> = findings
+                .iter()
+                .filter(|f| overlaps(&f.span, span))
+                .collect();
+            let mut rules: Vec<String> = flagging
+                .iter()
+                .map(|f| engine.rule(f.rule).id.clone())
+                .collect();
             rules.dedup();
             let (fixed_to, fixed_exactly) = if gold.safe {
-                let (got, expected) = fixed_region(text, &outcome.text, span, first_pass, &outcome.passes, &gold.fix);
-                let exact = expected.iter().any(|e| *e == got);
+                let (got, expected) = fixed_region(
+                    text,
+                    &outcome.text,
+                    span,
+                    first_pass,
+                    &outcome.passes,
+                    &gold.fix,
+                );
+                let exact = expected.contains(&got);
                 (Some(got), Some(exact))
             } else {
                 (None, None)
@@ -173,15 +194,19 @@ pub fn score(
 
     let on_keep = |span: &Range<usize>| keep_spans.iter().any(|k| overlaps(k, span));
     let on_gold = |span: &Range<usize>| error_spans.iter().any(|g| overlaps(g, span));
+    // An edit changes a keep span only if the bytes it really changes fall
+    // in it: "narrower China-Cuba community" -> "closer China-Cuba community"
+    // leaves a keep span starting at "community" as it was.
+    let changes_keep = |e: &Edit| on_keep(&changed_part(text, e));
     let false_edits = first_pass
         .iter()
-        .filter(|e| !on_gold(&e.span) || on_keep(&e.span))
+        .filter(|e| !on_gold(&e.span) || changes_keep(e))
         .map(|e| Stray {
             line: lines.line(e.span.start),
             rule: engine.rule(e.rule).id.clone(),
             matched: text[e.span.clone()].to_string(),
             replacement: Some(e.replacement.clone()),
-            on_keep: on_keep(&e.span),
+            on_keep: changes_keep(e),
         })
         .collect();
     let stray_findings = findings
@@ -200,6 +225,23 @@ pub fn score(
         false_edits,
         stray_findings,
     })
+}
+
+/// The part of an edit's span that its replacement really changes: the
+/// span less the prefix and suffix it shares with the replacement.
+fn changed_part(text: &str, edit: &Edit) -> Range<usize> {
+    let old = text[edit.span.clone()].as_bytes();
+    let new = edit.replacement.as_bytes();
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let max_suffix = old.len().min(new.len()) - prefix;
+    let suffix = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    edit.span.start + prefix..edit.span.end - suffix
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -234,7 +276,10 @@ fn fixed_region(
     let got = fixed[mapped].to_string();
     let before = &original[grown.start..span.start];
     let after = &original[span.end..grown.end];
-    let expected = gold_fixes.iter().map(|f| format!("{before}{f}{after}")).collect();
+    let expected = gold_fixes
+        .iter()
+        .map(|f| format!("{before}{f}{after}"))
+        .collect();
     (got, expected)
 }
 
@@ -341,12 +386,19 @@ examples = [{ bad = "oppose the policy of power", good = "oppose power politics"
         // "Louis XI" is a keep span, and the bare pattern edits it.
         assert_eq!(totals.false_edits, 1);
         assert_eq!(totals.false_edits_on_keep, 1);
-        assert_eq!(score.errors[1].fixed_to.as_deref(), Some("oppose power politics"));
+        assert_eq!(
+            score.errors[1].fixed_to.as_deref(),
+            Some("oppose power politics")
+        );
     }
 
     #[test]
     fn a_gold_span_that_is_not_in_the_text_is_an_error() {
-        let gold = parse_gold("g", "[[error]]\nline = 1\ntext = \"nope\"\ntier = \"core\"\n").unwrap();
+        let gold = parse_gold(
+            "g",
+            "[[error]]\nline = 1\ntext = \"nope\"\ntier = \"core\"\n",
+        )
+        .unwrap();
         let engine = test_engine(RULES);
         let errors: Vec<&GoldError> = gold.error.iter().collect();
         assert!(score(&engine, "XI", &errors, &[], false).is_err());

@@ -203,7 +203,11 @@ examples = [{ bad = "maintain multilateralism", good = "uphold multilateralism" 
 
     #[test]
     fn ranges_follow_the_edits() {
-        let edit = |a: usize, b: usize, r: &str| Edit { span: a..b, replacement: r.into(), rule: 0 };
+        let edit = |a: usize, b: usize, r: &str| Edit {
+            span: a..b,
+            replacement: r.into(),
+            rule: 0,
+        };
         // "XI said long -term" -> "Xi said long-term"
         let edits = [edit(0, 2, "Xi"), edit(8, 18, "long-term")];
         assert_eq!(map_forward(&(3..7), &edits), 3..7);

@@ -47,7 +47,7 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
                 continue;
             }
         };
-        merge(&mut tally, &checked.tally);
+        tally.merge(&checked.tally);
         for (record, line_text) in &checked.records {
             let written = match &mut json {
                 Some(printer) => printer.record(&mut out, record),
@@ -95,16 +95,6 @@ fn check_one(engine: &Engine, input: &Input) -> Result<Option<Checked>, ()> {
         })
         .collect();
     Ok(Some(Checked { records, tally }))
-}
-
-fn merge(total: &mut Tally, one: &Tally) {
-    total.files += one.files;
-    total.files_with_findings += one.files_with_findings;
-    total.errors += one.errors;
-    total.warnings += one.warnings;
-    total.infos += one.infos;
-    total.fixable += one.fixable;
-    total.fixable_unsafe += one.fixable_unsafe;
 }
 
 fn print_summary(options: &Options, tally: &Tally) {

@@ -8,19 +8,33 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-pub fn run(engine: &Engine, options: &Options, gold_path: &Path, text_path: Option<&Path>) -> Status {
+pub fn run(
+    engine: &Engine,
+    options: &Options,
+    gold_path: &Path,
+    text_path: Option<&Path>,
+) -> Status {
     match evaluate(engine, options, gold_path, text_path) {
         Ok(()) => Status::default(),
         Err(message) => {
             report_error(message);
-            Status { error: true, found: false }
+            Status {
+                error: true,
+                found: false,
+            }
         }
     }
 }
 
-fn evaluate(engine: &Engine, options: &Options, gold_path: &Path, text_path: Option<&Path>) -> Result<(), String> {
+fn evaluate(
+    engine: &Engine,
+    options: &Options,
+    gold_path: &Path,
+    text_path: Option<&Path>,
+) -> Result<(), String> {
     let label = gold_path.display().to_string();
-    let gold_text = fs::read_to_string(gold_path).map_err(|e| format!("{label}: cannot read: {e}"))?;
+    let gold_text =
+        fs::read_to_string(gold_path).map_err(|e| format!("{label}: cannot read: {e}"))?;
     let gold = eval::parse_gold(&label, &gold_text)?;
 
     // Group the entries by the text they annotate: their `file` (relative to
@@ -63,7 +77,10 @@ fn evaluate(engine: &Engine, options: &Options, gold_path: &Path, text_path: Opt
                 "totals": totals,
                 "texts": scores.iter().map(|(name, s)| serde_json::json!({"path": name, "score": s})).collect::<Vec<_>>(),
             });
-            println!("{}", serde_json::to_string_pretty(&report).expect("serialisable"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&report).expect("serialisable")
+            );
         }
         Format::Human => print_human(&label, &totals, &scores),
     }
@@ -101,14 +118,27 @@ fn print_human(label: &str, t: &Totals, scores: &[(String, TextScore)]) {
     );
     println!("stray findings {} on no gold span", t.stray_findings);
     for (name, s) in scores {
-        let missed: Vec<_> = s.errors.iter().filter(|r| !r.flagged && r.gold.tier == Tier::Core).collect();
+        let missed: Vec<_> = s
+            .errors
+            .iter()
+            .filter(|r| !r.flagged && r.gold.tier == Tier::Core)
+            .collect();
         if !missed.is_empty() {
             println!("\n{name}: core errors not flagged:");
             for r in missed {
-                println!("  line {}: {:?} (expected {:?})", r.gold.line, r.gold.text, r.gold.fix.first().map_or("", String::as_str));
+                println!(
+                    "  line {}: {:?} (expected {:?})",
+                    r.gold.line,
+                    r.gold.text,
+                    r.gold.fix.first().map_or("", String::as_str)
+                );
             }
         }
-        let inexact: Vec<_> = s.errors.iter().filter(|r| r.fixed_exactly == Some(false)).collect();
+        let inexact: Vec<_> = s
+            .errors
+            .iter()
+            .filter(|r| r.fixed_exactly == Some(false))
+            .collect();
         if !inexact.is_empty() {
             println!("\n{name}: safe errors not fixed to a gold fix:");
             for r in inexact {
@@ -137,7 +167,13 @@ fn print_human(label: &str, t: &Totals, scores: &[(String, TextScore)]) {
         if !s.stray_findings.is_empty() {
             println!("\n{name}: findings on no gold span:");
             for e in &s.stray_findings {
-                println!("  line {}: [{}] {:?}{}", e.line, e.rule, e.matched, if e.on_keep { " (keep span)" } else { "" });
+                println!(
+                    "  line {}: [{}] {:?}{}",
+                    e.line,
+                    e.rule,
+                    e.matched,
+                    if e.on_keep { " (keep span)" } else { "" }
+                );
             }
         }
     }

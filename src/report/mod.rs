@@ -95,15 +95,28 @@ impl Tally {
         }
     }
 
+    pub fn merge(&mut self, other: &Tally) {
+        self.files += other.files;
+        self.files_with_findings += other.files_with_findings;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.fixable += other.fixable;
+        self.fixable_unsafe += other.fixable_unsafe;
+    }
+
     pub fn findings(&self) -> usize {
         self.errors + self.warnings + self.infos
     }
 }
 
-/// Plural helper for summaries: `count(3, "file")` -> "3 files".
+/// Plural helper for summaries: `count(3, "file")` -> "3 files",
+/// `count(2, "fix")` -> "2 fixes".
 pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
+    } else if noun.ends_with('x') || noun.ends_with('s') {
+        format!("{n} {noun}es")
     } else {
         format!("{n} {noun}s")
     }

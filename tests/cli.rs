@@ -1,0 +1,413 @@
+//! The command line, end to end: the real binary on real files.
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const SEED: &str = "fixtures/seed/000_0a50a29a47c1f7ef.txt";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn test_pack() -> PathBuf {
+    root().join("tests/fixtures/mt.toml")
+}
+
+/// `calque` with only the test pack loaded, colours off.
+fn calque() -> Command {
+    let mut cmd = Command::cargo_bin("calque").unwrap();
+    cmd.current_dir(root())
+        .arg("--no-default-packs")
+        .arg("--pack")
+        .arg(test_pack())
+        .arg("--color=never");
+    cmd
+}
+
+/// `calque` with the built-in packs.
+fn calque_builtin() -> Command {
+    let mut cmd = Command::cargo_bin("calque").unwrap();
+    cmd.current_dir(root()).arg("--color=never");
+    cmd
+}
+
+fn stdout_of(cmd: &mut Command) -> (String, String, i32) {
+    let out = cmd.output().unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+#[test]
+fn check_on_the_seed_reports_findings_with_positions() {
+    let (out, err, code) = stdout_of(calque_builtin().args(["check", SEED]));
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains(&format!("{SEED}:7:118: error[")), "{out}");
+    assert!(out.contains("fix: Xi"), "{out}");
+    assert!(
+        out.contains("long -term") || out.contains("long-term"),
+        "{out}"
+    );
+    assert!(err.contains("Found "), "{err}");
+}
+
+#[test]
+fn roman_numerals_are_left_alone_by_the_builtin_packs() {
+    for text in [
+        "Pope Pius XI said",
+        "Louis XI",
+        "Super Bowl XI was played",
+        "Chapter XI\n",
+    ] {
+        let (out, _, code) = stdout_of(calque_builtin().args(["check", "-"]).write_stdin(text));
+        assert_eq!(code, 0, "{text:?} was flagged: {out}");
+    }
+}
+
+#[test]
+fn json_spans_are_the_bytes_they_name() {
+    let (out, _, code) = stdout_of(calque_builtin().args(["check", "--format", "json", SEED]));
+    assert_eq!(code, 1);
+    let findings: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let findings = findings.as_array().unwrap();
+    assert!(findings.len() > 10);
+    let bytes = fs::read(root().join(SEED)).unwrap();
+    for f in findings {
+        let (start, end) = (
+            f["byte_start"].as_u64().unwrap() as usize,
+            f["byte_end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            &bytes[start..end],
+            f["matched"].as_str().unwrap().as_bytes(),
+            "{f}"
+        );
+        for key in [
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "rule",
+            "level",
+            "message",
+            "replacements",
+            "safe",
+        ] {
+            assert!(f.get(key).is_some(), "missing {key} in {f}");
+        }
+    }
+}
+
+#[test]
+fn json_columns_count_characters() {
+    let (out, _, _) = stdout_of(
+        calque()
+            .args(["check", "--format=json", "-"])
+            .write_stdin("é “XI” said\n"),
+    );
+    let findings: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(findings[0]["column"], 4);
+    assert_eq!(findings[0]["byte_start"], 6);
+    assert_eq!(findings[0]["path"], "-");
+}
+
+#[test]
+fn an_invalid_pattern_stops_every_verb_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("broken.toml");
+    fs::write(
+        &pack,
+        "[pack]\nname = \"broken\"\ndescription = \"d\"\n\n[[rule]]\nid = \"bad-regex\"\npattern = '(unclosed'\nmessage = \"m\"\nexamples = [{ bad = \"x\" }]\n",
+    )
+    .unwrap();
+    for verb in [
+        &["check", SEED][..],
+        &["diff", SEED],
+        &["fix", "-"],
+        &["rules"],
+        &["test"],
+    ] {
+        let (_, err, code) = stdout_of(calque_builtin().arg("--pack").arg(&pack).args(verb));
+        assert_eq!(code, 2, "{verb:?}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("broken.toml:7:11: rule `bad-regex`"), "{err}");
+    }
+}
+
+#[test]
+fn calque_test_passes_on_builtin_packs_and_fails_on_a_wrong_example() {
+    let (out, _, code) = stdout_of(calque_builtin().arg("test"));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains(" 0 failed"), "{out}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("wrong.toml");
+    fs::write(
+        &pack,
+        "[pack]\nname = \"wrong\"\ndescription = \"d\"\n\n[[rule]]\nid = \"iron\"\nphrase = \"iron friendship\"\nreplace = \"ironclad friendship\"\nmessage = \"m\"\nexamples = [{ bad = \"iron friendship\", good = \"all-weather friendship\" }]\nok = [\"an iron friendship\"]\n",
+    )
+    .unwrap();
+    let (out, _, code) = stdout_of(
+        calque_builtin()
+            .arg("--no-default-packs")
+            .arg("test")
+            .arg(&pack),
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("FAIL wrong/iron"), "{out}");
+    assert!(out.contains("example 1"), "{out}");
+    assert!(out.contains("ok 1"), "{out}");
+}
+
+#[test]
+fn unknown_names_in_select_get_a_suggestion() {
+    let (_, err, code) = stdout_of(
+        calque()
+            .args(["--select", "mt/xi-al-caps", "check", "-"])
+            .write_stdin(""),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `mt/xi-all-caps`"), "{err}");
+}
+
+#[test]
+fn select_and_ignore_choose_rules() {
+    let text = "XI said long -term\n";
+    let (out, _, _) = stdout_of(
+        calque()
+            .args(["check", "--select", "mt/xi-all-caps", "-"])
+            .write_stdin(text),
+    );
+    assert!(
+        out.contains("xi-all-caps") && !out.contains("hyphen-spacing"),
+        "{out}"
+    );
+    let (out, _, _) = stdout_of(
+        calque()
+            .args(["check", "--ignore", "mt", "-"])
+            .write_stdin(text),
+    );
+    assert!(out.is_empty(), "{out}");
+}
+
+#[test]
+fn rules_lists_and_explains() {
+    let (out, _, code) = stdout_of(calque().arg("rules"));
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("mt/xi-all-caps") && out.contains("unsafe"),
+        "{out}"
+    );
+    let (out, _, _) = stdout_of(calque().args(["rules", "mt/ironclad-friendship"]));
+    assert!(
+        out.contains("an all-terrain vehicle") && out.contains("an ironclad friendship"),
+        "{out}"
+    );
+    let (_, err, code) = stdout_of(calque().args(["rules", "mt/iron"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean"), "{err}");
+}
+
+/// A copy of a file in a fresh directory, for the verbs that write.
+fn copy_into(dir: &Path, from: &Path, name: &str) -> PathBuf {
+    let to = dir.join(name);
+    fs::write(&to, fs::read(from).unwrap()).unwrap();
+    to
+}
+
+#[test]
+fn diff_applies_with_patch_and_matches_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = root().join(SEED);
+    copy_into(dir.path(), &seed, "article.txt");
+    let patched = tempfile::tempdir().unwrap();
+    copy_into(patched.path(), &seed, "article.txt");
+
+    let (diff, _, code) = stdout_of(
+        calque_builtin()
+            .current_dir(dir.path())
+            .args(["diff", "article.txt"]),
+    );
+    assert_eq!(code, 1);
+    assert!(
+        diff.starts_with("--- a/article.txt\n+++ b/article.txt\n"),
+        "{diff}"
+    );
+    let status = std::process::Command::new("patch")
+        .args(["-p1", "--quiet", "--no-backup-if-mismatch"])
+        .current_dir(patched.path())
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(diff.as_bytes())?;
+            child.wait()
+        })
+        .unwrap();
+    assert!(status.success());
+
+    let (_, err, _) = stdout_of(
+        calque_builtin()
+            .current_dir(dir.path())
+            .args(["fix", "article.txt"]),
+    );
+    assert!(err.contains("fixed article.txt"), "{err}");
+    let fixed = fs::read_to_string(dir.path().join("article.txt")).unwrap();
+    assert!(fixed == fs::read_to_string(patched.path().join("article.txt")).unwrap());
+    assert!(fixed != fs::read_to_string(&seed).unwrap());
+
+    // A second fix changes nothing, and diff has nothing left to say.
+    let (_, err, _) = stdout_of(
+        calque_builtin()
+            .current_dir(dir.path())
+            .args(["fix", "article.txt"]),
+    );
+    assert!(err.contains("Applied 0 fixes"), "{err}");
+    assert!(fs::read_to_string(dir.path().join("article.txt")).unwrap() == fixed);
+    let (diff, _, code) = stdout_of(
+        calque_builtin()
+            .current_dir(dir.path())
+            .args(["diff", "article.txt"]),
+    );
+    assert_eq!((diff.as_str(), code), ("", 0));
+}
+
+#[test]
+fn fix_from_stdin_writes_what_fix_in_place_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = copy_into(dir.path(), &root().join(SEED), "a.txt");
+    let original = fs::read(&file).unwrap();
+    calque_builtin().args(["fix"]).arg(&file).assert().code(1);
+    let out = calque_builtin()
+        .args(["fix", "-"])
+        .write_stdin(original)
+        .output()
+        .unwrap();
+    assert!(
+        out.stdout == fs::read(&file).unwrap(),
+        "fix - and fix in place differ"
+    );
+    assert!(
+        out.stdout != fs::read(root().join(SEED)).unwrap(),
+        "nothing was fixed"
+    );
+}
+
+#[test]
+fn crlf_line_endings_and_the_bom_survive_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = fs::read_to_string(root().join(SEED)).unwrap();
+    let crlf = format!("\u{feff}{}", seed.replace('\n', "\r\n"));
+    let file = dir.path().join("crlf.txt");
+    fs::write(&file, &crlf).unwrap();
+    calque_builtin().arg("fix").arg(&file).assert().code(1);
+    let fixed = fs::read_to_string(&file).unwrap();
+    assert!(fixed.starts_with('\u{feff}'));
+    assert_eq!(fixed.matches("\r\n").count(), crlf.matches("\r\n").count());
+    assert_eq!(fixed.matches('\n').count(), crlf.matches('\n').count());
+    // Only the fixed spans differ: the LF version fixed the same way gives the same text.
+    let lf_fixed = calque_builtin()
+        .args(["fix", "-"])
+        .write_stdin(seed)
+        .output()
+        .unwrap()
+        .stdout;
+    assert!(
+        fixed.trim_start_matches('\u{feff}').replace("\r\n", "\n")
+            == String::from_utf8(lf_fixed).unwrap()
+    );
+}
+
+#[test]
+fn latin1_is_refused_and_left_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("latin1.txt");
+    let bytes = b"XI a d\xe9clar\xe9 long -term\n".to_vec();
+    fs::write(&file, &bytes).unwrap();
+    for verb in ["check", "diff", "fix"] {
+        let (_, err, code) = stdout_of(calque().arg(verb).arg(&file));
+        assert_eq!(code, 2, "{verb}");
+        assert!(
+            err.contains("latin1.txt") && err.contains("byte offset 6"),
+            "{err}"
+        );
+        assert_eq!(fs::read(&file).unwrap(), bytes);
+    }
+}
+
+#[test]
+fn a_file_without_fixes_is_not_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("clean.txt");
+    fs::write(&file, "Nothing to see here.\n").unwrap();
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
+    fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let (_, _, code) = stdout_of(calque().arg("fix").arg(&file));
+    assert_eq!(code, 0);
+    assert_eq!(fs::metadata(&file).unwrap().modified().unwrap(), old);
+}
+
+#[test]
+fn fix_reports_what_is_left_for_a_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    fs::write(&file, "XI said we maintain multilateralism.\n").unwrap();
+    let (_, err, code) = stdout_of(calque().arg("fix").arg(&file));
+    assert_eq!(code, 1, "a suggestion is left");
+    assert!(
+        err.contains("Applied 1 fix in 1 file of 1 file; 1 finding left"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        "Xi said we maintain multilateralism.\n"
+    );
+    let (_, _, code) = stdout_of(calque().args(["fix", "--unsafe"]).arg(&file));
+    assert_eq!(code, 0);
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        "Xi said we uphold multilateralism.\n"
+    );
+}
+
+#[test]
+fn directories_are_walked_in_order_honouring_gitignore() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(".gitignore"), "ignored.txt\n").unwrap();
+    fs::write(dir.path().join("b.txt"), "XI said\n").unwrap();
+    fs::write(dir.path().join("a.txt"), "XI said\n").unwrap();
+    fs::write(dir.path().join("ignored.txt"), "XI said\n").unwrap();
+    fs::write(dir.path().join(".hidden.txt"), "XI said\n").unwrap();
+    fs::write(dir.path().join("binary.bin"), b"XI said\0").unwrap();
+    let (out, err, code) = stdout_of(calque().arg("check").arg(dir.path()));
+    assert_eq!(code, 1, "{err}");
+    let files: Vec<&str> = out.lines().filter(|l| l.contains(": error[")).collect();
+    assert_eq!(files.len(), 2, "{out}");
+    assert!(
+        files[0].contains("a.txt") && files[1].contains("b.txt"),
+        "{out}"
+    );
+    assert!(
+        !err.contains("binary.bin"),
+        "walked binaries are skipped quietly: {err}"
+    );
+    let (_, err, code) = stdout_of(calque().arg("check").arg(dir.path().join("binary.bin")));
+    assert_eq!(code, 0);
+    assert!(err.contains("binary file"), "{err}");
+}
+
+#[test]
+fn a_missing_file_is_an_error_naming_it() {
+    let (_, err, code) = stdout_of(calque().args(["check", "no-such-file.txt"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("no-such-file.txt"), "{err}");
+}
