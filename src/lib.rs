@@ -9,6 +9,7 @@ pub mod cli;
 pub mod diff;
 pub mod engine;
 pub mod fix;
+pub mod markup;
 pub mod pack;
 pub mod report;
 pub mod rule;
