@@ -16,7 +16,13 @@ fn check(format: &str, files: &[&str]) -> (String, String, i32) {
     let output = Command::cargo_bin("calque")
         .unwrap()
         .current_dir(fixtures())
-        .args(["--no-default-packs", "--pack", "test-pack.toml", "--color", "never"])
+        .args([
+            "--no-default-packs",
+            "--pack",
+            "test-pack.toml",
+            "--color",
+            "never",
+        ])
         .args(["check", "--format", format])
         .args(files)
         .output()
@@ -100,7 +106,12 @@ fn sarif_validates_against_the_official_schema() {
     // gettext, all in one log.
     let (stdout, _, _) = check(
         "sarif",
-        &["article.txt", "markup/article.md", "markup/film.vtt", "markup/fr.po"],
+        &[
+            "article.txt",
+            "markup/article.md",
+            "markup/film.vtt",
+            "markup/fr.po",
+        ],
     );
     let log: Value = serde_json::from_str(&stdout).unwrap();
     let results = log["runs"][0]["results"].as_array().unwrap();
@@ -129,6 +140,9 @@ fn sarif_regions_point_at_the_original_bytes() {
         let start = region["byteOffset"].as_u64().unwrap() as usize;
         let len = region["byteLength"].as_u64().unwrap() as usize;
         let matched = std::str::from_utf8(&file[start..start + len]).unwrap();
-        assert!(matched == "XI" || matched.starts_with("all-terrain"), "{matched}");
+        assert!(
+            matched == "XI" || matched.starts_with("all-terrain"),
+            "{matched}"
+        );
     }
 }

@@ -236,7 +236,10 @@ fn fix_stdin_document(engine: &Engine, options: &Options, kind: markup::Kind) ->
         warn_rules(engine, &outcome.still_firing, &name);
     }
     let mut out = io::stdout().lock();
-    if let Err(e) = out.write_all(outcome.text.as_bytes()).and_then(|()| out.flush()) {
+    if let Err(e) = out
+        .write_all(outcome.text.as_bytes())
+        .and_then(|()| out.flush())
+    {
         report_error(format!("{name}: {e}"));
         return Status {
             error: true,
@@ -245,7 +248,10 @@ fn fix_stdin_document(engine: &Engine, options: &Options, kind: markup::Kind) ->
     }
     Status {
         error: false,
-        found: outcome.remaining.iter().any(|f| !fix::is_fixable(engine, f, options.unsafe_fixes)),
+        found: outcome
+            .remaining
+            .iter()
+            .any(|f| !fix::is_fixable(engine, f, options.unsafe_fixes)),
     }
 }
 

@@ -129,7 +129,8 @@ mod tests {
 
     #[test]
     fn regions_run_to_enable_or_to_the_end() {
-        let text = "<!-- calque-disable -->\nA\n<!-- calque-enable -->\nB\n<!-- calque-disable p -->\nC\n";
+        let text =
+            "<!-- calque-disable -->\nA\n<!-- calque-enable -->\nB\n<!-- calque-disable p -->\nC\n";
         let s = from_comments(text, comments(text));
         let at = |w: &str| text.find(w).unwrap();
         let silenced = |w: &str, id: &str| s.iter().any(|s| s.silences(id, at(w)));

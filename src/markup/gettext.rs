@@ -205,7 +205,8 @@ mod tests {
 
     #[test]
     fn the_header_entry_is_metadata() {
-        let po = "msgid \"\"\nmsgstr \"\"\n\"Language: XI\\n\"\n\nmsgid \"\"\n\"XI\"\nmsgstr \"XI\"\n";
+        let po =
+            "msgid \"\"\nmsgstr \"\"\n\"Language: XI\\n\"\n\nmsgid \"\"\n\"XI\"\nmsgstr \"XI\"\n";
         assert_eq!(
             seen(po),
             "########\n#########\n################\n\n########\n####\n########XI#\n"

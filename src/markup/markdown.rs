@@ -43,9 +43,7 @@ pub fn layout(text: &str) -> Layout {
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let range = range.start + body_start..range.end + body_start;
         match event {
-            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => {
-                opaque += 1
-            }
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => opaque += 1,
             Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)) => {
                 opaque -= 1
             }
@@ -162,17 +160,17 @@ mod tests {
             seen("see https://x.org/XI, or mail XI@x.org."),
             "see ################, or mail ########."
         );
-        assert_eq!(seen("[XI][ref]\n\n[ref]: /XI\n"), "#XI######\n\n##########\n");
+        assert_eq!(
+            seen("[XI][ref]\n\n[ref]: /XI\n"),
+            "#XI######\n\n##########\n"
+        );
     }
 
     #[test]
     fn html_and_front_matter_are_hidden() {
         assert_eq!(seen("a <b>XI</b> b"), "a ###XI#### b");
         assert_eq!(seen("<div>\nXI\n</div>\n\nXI"), "#####\n##\n######\n\nXI");
-        assert_eq!(
-            seen("---\ntitle: XI\n---\nXI"),
-            "###\n#########\n###\nXI"
-        );
+        assert_eq!(seen("---\ntitle: XI\n---\nXI"), "###\n#########\n###\nXI");
         assert_eq!(seen("+++\nt = 'XI'\n+++\nXI"), "###\n########\n###\nXI");
         // A thematic break later in the file is not front matter.
         assert_eq!(seen("XI\n\n---\n\nXI"), "XI\n\n###\n\nXI");
@@ -180,7 +178,10 @@ mod tests {
 
     #[test]
     fn list_continuations_stay_whitespace() {
-        assert_eq!(seen("- all-terrain\n  friendship"), "##all-terrain\n  friendship");
+        assert_eq!(
+            seen("- all-terrain\n  friendship"),
+            "##all-terrain\n  friendship"
+        );
     }
 
     #[test]

@@ -243,6 +243,72 @@ examples = [{ bad = "XI said", good = "Xi said" }]
     }
 
     #[test]
+    fn gettext_replacements_are_escaped() {
+        let engine = test_engine(
+            r#"
+[[rule]]
+id = "quote"
+phrase = "so called"
+replace = 'so-called "quoted"'
+safe = true
+message = "m"
+examples = [{ bad = "so called", good = 'so-called "quoted"' }]
+"#,
+        );
+        let po = "msgid \"so called\"\nmsgstr \"so called\"\n";
+        let outcome = fix_document(&engine, Kind::Gettext, po, false);
+        assert_eq!(
+            outcome.text,
+            "msgid \"so called\"\nmsgstr \"so-called \\\"quoted\\\"\"\n"
+        );
+    }
+
+    proptest::proptest! {
+        /// Any text, read as any kind, masks to valid UTF-8 of the same
+        /// length with its line breaks in place.
+        #[test]
+        fn masking_never_breaks_text(text in "(?s)[-`*<>!\\[\\]()\"#:,.0-9 \\\\\n\r\ta-zé漢]{0,80}") {
+            for kind in [Kind::Markdown, Kind::Subtitles, Kind::Gettext] {
+                let layout = layout(kind, &text);
+                let masked = mask(&text, &layout.excluded);
+                proptest::prop_assert_eq!(masked.len(), text.len());
+                for (a, b) in masked.bytes().zip(text.bytes()) {
+                    proptest::prop_assert_eq!(a == b'\n', b == b'\n');
+                }
+            }
+        }
+
+        /// Fixing Markdown never changes a code span or a code block.
+        #[test]
+        fn markdown_code_survives_fixing(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "XI said ", "`XI` ", "\n\n```\nXI said\n```\n\n", "Pope Pius XI ",
+                "\n\n    XI code\n\n", "[XI](XI) ", "<b>XI</b> ", "\n",
+            ]),
+            0..12,
+        )) {
+            let engine = test_engine(PACK);
+            let text: String = parts.concat();
+            let fixed = fix_document(&engine, Kind::Markdown, &text, true).text;
+            let code = |t: &str| -> Vec<String> {
+                markdown_code(t)
+            };
+            proptest::prop_assert_eq!(code(&text), code(&fixed));
+            proptest::prop_assert_eq!(fixed.len(), text.len());
+        }
+    }
+
+    /// The code spans and code blocks of a Markdown text, as written.
+    fn markdown_code(text: &str) -> Vec<String> {
+        use pulldown_cmark::{Event, Parser, Tag};
+        Parser::new(text)
+            .into_offset_iter()
+            .filter(|(e, _)| matches!(e, Event::Code(_) | Event::Start(Tag::CodeBlock(_))))
+            .map(|(_, r)| text[r].to_string())
+            .collect()
+    }
+
+    #[test]
     fn lines_drop_their_breaks() {
         let text = "a\r\nbc\n\nd";
         let got: Vec<&str> = lines(text).map(|r| &text[r]).collect();

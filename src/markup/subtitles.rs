@@ -25,7 +25,7 @@ pub fn layout(text: &str) -> Layout {
     let vtt = is_webvtt(text);
     let mut excluded = Vec::new();
     let mut block: Vec<Range<usize>> = Vec::new();
-    for line in lines(text).chain([text.len()..text.len()]) {
+    for line in lines(text) {
         if text[line.clone()].trim().is_empty() {
             exclude_block(text, &block, vtt, &mut excluded);
             block.clear();
@@ -33,6 +33,7 @@ pub fn layout(text: &str) -> Layout {
             block.push(line);
         }
     }
+    exclude_block(text, &block, vtt, &mut excluded);
     Layout {
         excluded,
         suppressions: Vec::new(),

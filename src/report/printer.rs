@@ -34,7 +34,12 @@ impl<'e> Printer<'e> {
     }
 
     /// Prints one finding; `line_text` is its line, for the human format.
-    pub fn record(&mut self, out: &mut impl Write, record: &Record, line_text: &str) -> io::Result<()> {
+    pub fn record(
+        &mut self,
+        out: &mut impl Write,
+        record: &Record,
+        line_text: &str,
+    ) -> io::Result<()> {
         match self {
             Printer::Human(style) => human::write_record(out, *style, record, line_text),
             Printer::Json(printer) => printer.record(out, record),
