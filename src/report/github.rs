@@ -76,5 +76,17 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "::notice file=dir/a%2Cb.md,line=3,col=6,endLine=3,endColumn=8,title=names/xi::all-caps: surname (fix: Xi)\n"
         );
+        let suggestion = Record {
+            level: Level::Warning,
+            replacements: vec!["a\nb".into(), "c".into(), "d".into()],
+            safe: false,
+            ..record
+        };
+        let mut out = Vec::new();
+        write_record(&mut out, &suggestion).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "::warning file=dir/a%2Cb.md,line=3,col=6,endLine=3,endColumn=8,title=names/xi::all-caps: surname (suggestion: a%0Ab; or: c, d)\n"
+        );
     }
 }
