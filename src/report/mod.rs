@@ -59,7 +59,9 @@ impl Record {
 /// The output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// For people: each finding with its line, underlined
     Human,
+    /// One JSON array of findings
     Json,
     /// SARIF 2.1.0, for code scanning
     Sarif,
