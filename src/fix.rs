@@ -107,13 +107,25 @@ pub struct Outcome {
 
 /// Fixes `text` to a fixpoint (or to the pass bound).
 pub fn fix_text(engine: &Engine, text: &str, unsafe_fixes: bool) -> Outcome {
+    fix_text_with(engine, text, unsafe_fixes, |t| engine.check(t))
+}
+
+/// Fixes `text` to a fixpoint with `check` finding what to fix on each
+/// pass: the engine itself, or the engine behind a file format's mask
+/// (see `markup::fix_document`).
+pub fn fix_text_with(
+    engine: &Engine,
+    text: &str,
+    unsafe_fixes: bool,
+    check: impl Fn(&str) -> Vec<Finding>,
+) -> Outcome {
     let mut current: Option<String> = None;
     let mut applied = 0;
     let mut passes = Vec::new();
     let mut overlapped = 0;
     for _ in 0..MAX_PASSES {
         let view = current.as_deref().unwrap_or(text);
-        let findings = engine.check(view);
+        let findings = check(view);
         let (edits, left_out) = choose_edits(engine, &findings, unsafe_fixes);
         if edits.is_empty() {
             return Outcome {
@@ -131,7 +143,7 @@ pub fn fix_text(engine: &Engine, text: &str, unsafe_fixes: bool) -> Outcome {
         passes.push(edits);
     }
     let final_text = current.unwrap_or_else(|| text.to_string());
-    let findings = engine.check(&final_text);
+    let findings = check(&final_text);
     let (edits, _) = choose_edits(engine, &findings, unsafe_fixes);
     let mut still_firing: Vec<usize> = edits.iter().map(|e| e.rule).collect();
     still_firing.sort_unstable();

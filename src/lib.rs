@@ -10,6 +10,7 @@ pub mod diff;
 pub mod engine;
 pub mod eval;
 pub mod fix;
+pub mod markup;
 pub mod pack;
 pub mod report;
 pub mod rule;

@@ -3,8 +3,8 @@
 use super::inputs::{self, Input};
 use super::{Options, Status};
 use crate::engine::Engine;
-use crate::report::human;
-use crate::report::json::JsonPrinter;
+use crate::markup;
+use crate::report::printer::Printer;
 use crate::report::{Format, Record, Tally, count};
 use crate::source::LineIndex;
 use rayon::prelude::*;
@@ -27,15 +27,14 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
     }
     let results: Vec<Result<Option<Checked>, ()>> = inputs
         .par_iter()
-        .map(|input| check_one(engine, input))
+        .map(|input| check_one(engine, options, input))
         .collect();
 
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let style = options.color.for_stdout();
-    let mut json = match options.format {
-        Format::Json => Some(JsonPrinter::begin(&mut out).expect("stdout")),
-        Format::Human => None,
+    let Ok(mut printer) = Printer::begin(options.format, style, engine, &mut out) else {
+        return status; // stdout closed
     };
     let mut tally = Tally::default();
     for result in results {
@@ -49,18 +48,12 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
         };
         tally.merge(&checked.tally);
         for (record, line_text) in &checked.records {
-            let written = match &mut json {
-                Some(printer) => printer.record(&mut out, record),
-                None => human::write_record(&mut out, style, record, line_text),
-            };
-            if written.is_err() {
+            if printer.record(&mut out, record, line_text).is_err() {
                 return status; // stdout closed (a pager quit): stop quietly
             }
         }
     }
-    if let Some(printer) = json {
-        let _ = printer.finish(&mut out);
-    }
+    let _ = printer.finish(&mut out);
     let _ = out.flush();
     status.found = tally.findings() > 0;
     if options.format == Format::Human {
@@ -70,7 +63,7 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
 }
 
 /// `Ok(None)`: skipped (binary); `Err(())`: an error, already reported.
-fn check_one(engine: &Engine, input: &Input) -> Result<Option<Checked>, ()> {
+fn check_one(engine: &Engine, options: &Options, input: &Input) -> Result<Option<Checked>, ()> {
     let text = match inputs::read_text(input) {
         Ok(text) => text,
         Err(e) => {
@@ -81,8 +74,9 @@ fn check_one(engine: &Engine, input: &Input) -> Result<Option<Checked>, ()> {
             };
         }
     };
-    let label = input.label();
-    let findings = engine.check(&text);
+    let label = inputs::display_name(input, options.stdin_filename.as_deref());
+    let kind = inputs::markup_kind(input, options.stdin_filename.as_deref());
+    let findings = markup::check_document(engine, kind, &text);
     let lines = LineIndex::new(&text);
     let mut tally = Tally::default();
     tally.add(engine, &findings);

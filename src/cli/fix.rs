@@ -5,6 +5,7 @@ use super::{Options, Status, report_error};
 use crate::diff;
 use crate::engine::Engine;
 use crate::fix::{self, MAX_PASSES};
+use crate::markup;
 use crate::report::count;
 use crate::report::style::Style;
 use crate::stream;
@@ -42,8 +43,9 @@ fn fix_one(
             };
         }
     };
-    let label = input.label();
-    let outcome = fix::fix_text(engine, &text, options.unsafe_fixes);
+    let label = inputs::display_name(input, options.stdin_filename.as_deref());
+    let kind = inputs::markup_kind(input, options.stdin_filename.as_deref());
+    let outcome = markup::fix_document(engine, kind, &text, options.unsafe_fixes);
     let changed = outcome.text != text;
     let remaining = outcome
         .remaining
@@ -188,6 +190,12 @@ pub fn fix(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
 }
 
 fn fix_stdin(engine: &Engine, options: &Options) -> Status {
+    let kind = inputs::markup_kind(&Input::Stdin, options.stdin_filename.as_deref());
+    if kind != markup::Kind::Plain {
+        // A structured document is parsed whole: a code fence or a subtitle
+        // cue must not be cut in two as a stream of pieces would be.
+        return fix_stdin_document(engine, options, kind);
+    }
     let stdin = io::stdin();
     let stdout = io::stdout();
     let out = BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -208,6 +216,42 @@ fn fix_stdin(engine: &Engine, options: &Options) -> Status {
                 found: false,
             }
         }
+    }
+}
+
+fn fix_stdin_document(engine: &Engine, options: &Options, kind: markup::Kind) -> Status {
+    let name = inputs::display_name(&Input::Stdin, options.stdin_filename.as_deref());
+    let text = match inputs::read_text(&Input::Stdin) {
+        Ok(text) => text,
+        Err(e) => {
+            report_error(format!("{name}: {e}"));
+            return Status {
+                error: true,
+                found: false,
+            };
+        }
+    };
+    let outcome = markup::fix_document(engine, kind, &text, options.unsafe_fixes);
+    if !outcome.still_firing.is_empty() {
+        warn_rules(engine, &outcome.still_firing, &name);
+    }
+    let mut out = io::stdout().lock();
+    if let Err(e) = out
+        .write_all(outcome.text.as_bytes())
+        .and_then(|()| out.flush())
+    {
+        report_error(format!("{name}: {e}"));
+        return Status {
+            error: true,
+            found: false,
+        };
+    }
+    Status {
+        error: false,
+        found: outcome
+            .remaining
+            .iter()
+            .any(|f| !fix::is_fixable(engine, f, options.unsafe_fixes)),
     }
 }
 

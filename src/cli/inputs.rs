@@ -1,6 +1,7 @@
 //! Turning PATH arguments into inputs: files as given, directories walked
 //! (honouring .gitignore, skipping hidden files) in a stable order, `-` for stdin.
 
+use crate::markup;
 use crate::source::{self, NotText};
 use std::fs;
 use std::io::{self, Read};
@@ -23,6 +24,25 @@ impl Input {
             Input::Stdin => "-".to_string(),
             Input::File { path, .. } => path.display().to_string(),
         }
+    }
+}
+
+/// How an input is named in findings: stdin takes the name given with
+/// `--stdin-filename`, if any.
+pub fn display_name(input: &Input, stdin_filename: Option<&Path>) -> String {
+    match (input, stdin_filename) {
+        (Input::Stdin, Some(name)) => name.display().to_string(),
+        _ => input.label(),
+    }
+}
+
+/// How an input is read: by its extension, or for stdin by the extension
+/// of `--stdin-filename`.
+pub fn markup_kind(input: &Input, stdin_filename: Option<&Path>) -> markup::Kind {
+    match (input, stdin_filename) {
+        (Input::File { path, .. }, _) => markup::Kind::for_path(path),
+        (Input::Stdin, Some(name)) => markup::Kind::for_path(name),
+        (Input::Stdin, None) => markup::Kind::Plain,
     }
 }
 

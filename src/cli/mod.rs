@@ -56,6 +56,10 @@ pub struct Options {
     /// Also apply the fixes of rules marked unsafe (suggestions)
     #[arg(long = "unsafe", global = true)]
     pub unsafe_fixes: bool,
+    /// Read stdin as a file of this name: its extension picks Markdown,
+    /// subtitles or gettext, and findings are reported under this name
+    #[arg(long, value_name = "NAME", global = true)]
+    pub stdin_filename: Option<PathBuf>,
     /// Number of files processed at once (default: one per core)
     #[arg(short = 'j', long, value_name = "N", global = true)]
     pub threads: Option<usize>,

@@ -1,8 +1,11 @@
 //! Printing findings. A printer sees finished findings with their places in
 //! the file, never how they were found.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod printer;
+pub mod sarif;
 pub mod style;
 
 use crate::engine::{Engine, Finding};
@@ -56,8 +59,29 @@ impl Record {
 /// The output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// For people: each finding with its line, underlined
     Human,
+    /// One JSON array of findings
     Json,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+}
+
+/// The message with its fix, for one-line formats: `message (fix: Xi)`, or
+/// `(suggestion: ...)` for an unsafe rule, alternatives after `or`.
+pub fn message_with_fix(record: &Record) -> String {
+    let Some((first, rest)) = record.replacements.split_first() else {
+        return record.message.clone();
+    };
+    let label = if record.safe { "fix" } else { "suggestion" };
+    let mut text = format!("{} ({label}: {first}", record.message);
+    if !rest.is_empty() {
+        text.push_str(&format!("; or: {}", rest.join(", ")));
+    }
+    text.push(')');
+    text
 }
 
 /// Counts for the closing summary.
