@@ -83,6 +83,7 @@ fn evaluate(
             );
         }
         Format::Human => print_human(&label, &totals, &scores),
+        other => return Err(format!("eval prints human or json, not {other:?}").to_lowercase()),
     }
     Ok(())
 }
