@@ -170,6 +170,9 @@ impl ConsistencySet {
 /// Counts word-internal apostrophes of each kind and flags the words that
 /// use the one that lost.
 fn find_apostrophes(rule: &ApostropheRule, text: &str, out: &mut Vec<Finding>) {
+    if has_code(text) {
+        return;
+    }
     let found = word_internal_apostrophes(text);
     let straight = found.iter().filter(|(_, c)| *c == APOSTROPHES[0]).count();
     let curly = found.len() - straight;
@@ -223,11 +226,49 @@ fn word_internal_apostrophes(text: &str) -> Vec<(usize, char)> {
         };
         let before = text[..at].chars().next_back();
         let after = text[at + c.len_utf8()..].chars().next();
-        if before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic) {
+        if before.is_some_and(char::is_alphabetic)
+            && after.is_some_and(char::is_alphabetic)
+            && !looks_like_code(text, at)
+            // an identifier (scope_test's) is code too
+            && !text[..at]
+                .chars()
+                .rev()
+                .take_while(|&c| is_word_char(c))
+                .any(|c| c == '_' || c.is_ascii_digit())
+        {
             found.push((at, c));
         }
     }
     found
+}
+
+/// Whether the document shows code: a `>>>` prompt, a ``` fence, or an
+/// indented line with code punctuation. Such a document (technical docs)
+/// legitimately keeps straight apostrophes in code, literals and program
+/// output that cannot be told from prose, so it is not checked at all.
+fn has_code(text: &str) -> bool {
+    text.lines().any(|line| {
+        let trimmed = line.trim_start();
+        trimmed.starts_with(">>> ")
+            || trimmed.starts_with("```")
+            || ((line.starts_with("    ") || line.starts_with('\t'))
+                && trimmed.contains(['(', ')', '=', '{', '}', ';', '[']))
+    })
+}
+
+/// Whether the position sits in what reads as code rather than prose: an
+/// indented or prompt line (">>> ", "... ", "$ "), or inside a straight
+/// double-quoted or backquoted string on its line. Code keeps straight
+/// apostrophes whatever the prose around it uses.
+fn looks_like_code(text: &str, at: usize) -> bool {
+    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
+    let before = &text[line_start..at];
+    let trimmed = before.trim_start();
+    before.starts_with("    ")
+        || before.starts_with('\t')
+        || [">>>", "...", "$ "].iter().any(|p| trimmed.starts_with(p))
+        || before.bytes().filter(|&b| b == b'"').count() % 2 == 1
+        || before.bytes().filter(|&b| b == b'`').count() % 2 == 1
 }
 
 /// The word holding the apostrophe at `at`: word characters and
@@ -357,6 +398,16 @@ mod tests {
             vec![pair("it’s", "it's"), pair("don’t", "don't")]
         );
         assert!(check(Groups::Apostrophes { preferred: None }, "it’s, don’t").is_empty());
+    }
+
+    #[test]
+    fn apostrophes_in_code_are_not_counted() {
+        let text = "It’s prose, it’s, it’s.\nsay `it's` and \"isn't\" here";
+        assert!(check(Groups::Apostrophes { preferred: None }, text).is_empty());
+        let text = "It’s prose, it’s.\n    print(x)\nIt's output";
+        assert!(check(Groups::Apostrophes { preferred: None }, text).is_empty());
+        let text = "It’s prose, it’s.\n>>> 'a'\nIt's output";
+        assert!(check(Groups::Apostrophes { preferred: None }, text).is_empty());
     }
 
     #[test]

@@ -7,10 +7,11 @@
 //! looked up exactly: an accepted form is right as written, a foreign
 //! spelling is flagged with the canonical form. Candidates that are not
 //! inside an exact match are then compared, ASCII-folded and lower-cased,
-//! with the few forms that share their word count and first letter and
-//! whose length and letter set could reach the entry's threshold
-//! (normalised Damerau-Levenshtein similarity, `strsim`). That index keeps
-//! the cost per candidate nearly flat however large the glossary grows.
+//! with the few forms that have the same initials ("vp" for "Vladmir
+//! Putin": a near-miss keeps the first letter of every word) and whose
+//! length and letter set could reach the entry's threshold (normalised
+//! Damerau-Levenshtein similarity, `strsim`). That index keeps the cost per
+//! candidate nearly flat however large the glossary grows.
 
 use super::Finding;
 use super::shape;
@@ -79,8 +80,8 @@ pub struct GlossarySet {
     /// Every form, lower-cased: a candidate differing from one only by case
     /// is left to the casing rules.
     lowercase: HashSet<String>,
-    /// (word count, first folded character) -> forms for near-miss search, by length.
-    buckets: HashMap<(usize, char), Vec<FuzzyKey>>,
+    /// Folded initials of the words ("vp") -> forms for near-miss search.
+    buckets: HashMap<String, Bucket>,
     /// Lowercase words allowed inside a name ("da", "von").
     particles: HashSet<String>,
     max_words: usize,
@@ -98,6 +99,13 @@ struct Compiled {
 struct Form {
     entry: usize,
     foreign: bool,
+}
+
+/// The forms that share initials, by length, with their lowest threshold.
+#[derive(Debug, Clone, Default)]
+struct Bucket {
+    keys: Vec<FuzzyKey>,
+    lowest_threshold: f64,
 }
 
 #[derive(Debug, Clone)]
@@ -137,16 +145,17 @@ impl GlossarySet {
                     let folded = fold(form);
                     let chars = folded.chars().count();
                     if entry.threshold < 1.0 && chars >= MIN_FUZZY_CHARS {
-                        let first = folded.chars().next().unwrap_or(' ');
-                        set.buckets
-                            .entry((words.len(), first))
-                            .or_default()
-                            .push(FuzzyKey {
-                                entry: index,
-                                letters: letter_set(&folded),
-                                folded,
-                                chars,
-                            });
+                        let bucket = set.buckets.entry(initials(&folded)).or_insert(Bucket {
+                            keys: Vec::new(),
+                            lowest_threshold: 1.0,
+                        });
+                        bucket.lowest_threshold = bucket.lowest_threshold.min(entry.threshold);
+                        bucket.keys.push(FuzzyKey {
+                            entry: index,
+                            letters: letter_set(&folded),
+                            folded,
+                            chars,
+                        });
                     }
                 }
                 set.entries.push(Compiled {
@@ -157,8 +166,8 @@ impl GlossarySet {
                 });
             }
         }
-        for keys in set.buckets.values_mut() {
-            keys.sort_by_key(|k| k.chars);
+        for bucket in set.buckets.values_mut() {
+            bucket.keys.sort_by_key(|k| k.chars);
         }
         set
     }
@@ -214,7 +223,7 @@ impl GlossarySet {
                 let hit = match memo.get(window.as_str()) {
                     Some(hit) => *hit,
                     None => {
-                        let hit = self.near_miss(&window, j - i + 1);
+                        let hit = self.near_miss(&window);
                         memo.insert(window.clone(), hit);
                         hit
                     }
@@ -234,7 +243,7 @@ impl GlossarySet {
 
     /// The entry with the closest form to `candidate` that reaches the
     /// entry's threshold.
-    fn near_miss(&self, candidate: &str, words: usize) -> Option<usize> {
+    fn near_miss(&self, candidate: &str) -> Option<usize> {
         if self.lowercase.contains(&candidate.to_lowercase()) {
             return None;
         }
@@ -243,15 +252,12 @@ impl GlossarySet {
         if chars < MIN_FUZZY_CHARS {
             return None;
         }
-        let first = folded.chars().next()?;
-        let keys = self.buckets.get(&(words, first))?;
+        let bucket = self.buckets.get(&initials(&folded))?;
+        let keys = &bucket.keys;
         let letters = letter_set(&folded);
         // A form of length L can reach similarity t only if
         // t * max(L, l) <= min(L, l): scan just those lengths.
-        let lowest = keys
-            .iter()
-            .map(|k| self.entries[k.entry].entry.threshold)
-            .fold(1.0_f64, f64::min);
+        let lowest = bucket.lowest_threshold;
         let shortest = (chars as f64 * lowest).ceil() as usize;
         let longest = (chars as f64 / lowest).floor() as usize;
         let from = keys.partition_point(|k| k.chars < shortest);
@@ -515,6 +521,11 @@ fn fold_char(c: char) -> char {
         '\u{2010}' => '-',
         other => other,
     }
+}
+
+/// The first character of every word of a folded form.
+fn initials(folded: &str) -> String {
+    folded.split(' ').filter_map(|w| w.chars().next()).collect()
 }
 
 /// Which characters occur, as bits: a cheap bound on the edit distance.
