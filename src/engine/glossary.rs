@@ -258,6 +258,7 @@ impl GlossarySet {
         // A form of length L can reach similarity t only if
         // t * max(L, l) <= min(L, l): scan just those lengths.
         let lowest = bucket.lowest_threshold;
+        let single_word = !folded.contains(' ');
         let shortest = (chars as f64 * lowest).ceil() as usize;
         let longest = (chars as f64 / lowest).floor() as usize;
         let from = keys.partition_point(|k| k.chars < shortest);
@@ -268,6 +269,9 @@ impl GlossarySet {
             let max_edits = ((1.0 - threshold) * longer + 1e-9).floor() as u32;
             // Each edit adds or removes at most two letters of the letter set.
             if (key.letters ^ letters).count_ones() > 2 * max_edits {
+                continue;
+            }
+            if single_word && key.chars == chars && !same_letters(&folded, &key.folded) {
                 continue;
             }
             let similarity = strsim::normalized_damerau_levenshtein(&folded, &key.folded);
@@ -322,6 +326,17 @@ impl GlossarySet {
             },
         }
     }
+}
+
+/// Whether two words of one length hold the same letters, in another order.
+/// A one-word near-miss must have dropped, added or swapped letters: one
+/// changed letter ("Madura", "Micron") too often makes another real word.
+fn same_letters(a: &str, b: &str) -> bool {
+    let mut a: Vec<char> = a.chars().collect();
+    let mut b: Vec<char> = b.chars().collect();
+    a.sort_unstable();
+    b.sort_unstable();
+    a == b
 }
 
 /// Whether each word of a near-miss is itself near its counterpart: a

@@ -124,6 +124,12 @@ fn a_one_word_near_miss_needs_the_name_elsewhere_in_the_document() {
         fixes("Maduro came.\n\nMadro said so."),
         vec![pair("Madro", "Maduro")]
     );
+    assert_eq!(
+        fixes("Maduro came. Mdauro said so."),
+        vec![pair("Mdauro", "Maduro")]
+    );
+    // One changed letter in one word makes other words: not near-misses.
+    assert!(fixes("Maduro came. Madura is an island.").is_empty());
 }
 
 #[test]
