@@ -3,7 +3,9 @@
 //! of news-like text. Run with `cargo bench --bench glossary`; it prints the
 //! best of several runs for each size and their ratio (the target: <= 2).
 //!
-//! `CALQUE_BENCH_MB` changes the text size; `CALQUE_BENCH_RUNS` the runs.
+//! `CALQUE_BENCH_MB` changes the text size; `CALQUE_BENCH_RUNS` the runs;
+//! `CALQUE_BENCH_WRITE=DIR` also writes the text and both packs to DIR, to
+//! time `calque check --no-default-packs --pack DIR/glossary-N.toml DIR/text.txt`.
 
 use calque::engine::Engine;
 use calque::pack;
@@ -260,6 +262,11 @@ fn main() {
     let mut engines = Vec::new();
     for size in [10, 10_000] {
         let toml = pack_text(&all[..size]);
+        if let Ok(dir) = std::env::var("CALQUE_BENCH_WRITE") {
+            let dir = std::path::Path::new(&dir);
+            std::fs::write(dir.join(format!("glossary-{size}.toml")), &toml).unwrap();
+            std::fs::write(dir.join("text.txt"), &text).unwrap();
+        }
         let start = Instant::now();
         let pack = pack::load("bench.toml", &toml).unwrap_or_else(|e| panic!("{e}"));
         let engine = Engine::new(pack.rules).expect("the bench pack compiles");

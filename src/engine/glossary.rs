@@ -114,6 +114,8 @@ struct FuzzyKey {
     folded: String,
     chars: usize,
     letters: u64,
+    /// Each word's shape, for a cheap word-by-word bound.
+    words: Vec<WordShape>,
 }
 
 impl GlossarySet {
@@ -153,6 +155,7 @@ impl GlossarySet {
                         bucket.keys.push(FuzzyKey {
                             entry: index,
                             letters: letter_set(&folded),
+                            words: word_shapes(&folded),
                             folded,
                             chars,
                         });
@@ -191,7 +194,9 @@ impl GlossarySet {
         let mut window = String::new();
         let mut exact_spans: Vec<Range<usize>> = Vec::new();
         let mut windows: Vec<(usize, usize)> = Vec::new();
-        let is_particle = |w: &str| self.particles.contains(w);
+        // Most words are lowercase: a length test spares the hash for most.
+        let longest_particle = self.particles.iter().map(String::len).max().unwrap_or(0);
+        let is_particle = |w: &str| w.len() <= longest_particle && self.particles.contains(w);
         while let Some(run) = scanner.next_run(&is_particle) {
             exact_spans.clear();
             windows.clear();
@@ -220,6 +225,9 @@ impl GlossarySet {
                     continue;
                 }
                 join_words(text, &run[i..=j], &mut window);
+                if window.len() < MIN_FUZZY_CHARS {
+                    continue;
+                }
                 let hit = match memo.get(window.as_str()) {
                     Some(hit) => *hit,
                     None => {
@@ -255,6 +263,7 @@ impl GlossarySet {
         let bucket = self.buckets.get(&initials(&folded))?;
         let keys = &bucket.keys;
         let letters = letter_set(&folded);
+        let words = word_shapes(&folded);
         // A form of length L can reach similarity t only if
         // t * max(L, l) <= min(L, l): scan just those lengths.
         let lowest = bucket.lowest_threshold;
@@ -269,6 +278,9 @@ impl GlossarySet {
             let max_edits = ((1.0 - threshold) * longer + 1e-9).floor() as u32;
             // Each edit adds or removes at most two letters of the letter set.
             if (key.letters ^ letters).count_ones() > 2 * max_edits {
+                continue;
+            }
+            if !words_could_match(&words, &key.words, threshold) {
                 continue;
             }
             if single_word && key.chars == chars && !same_letters(&folded, &key.folded) {
@@ -326,6 +338,38 @@ impl GlossarySet {
             },
         }
     }
+}
+
+/// Length, letter set and particle-ness of one folded word.
+#[derive(Debug, Clone, Copy)]
+struct WordShape {
+    chars: usize,
+    letters: u64,
+    particle: bool,
+}
+
+fn word_shapes(folded: &str) -> Vec<WordShape> {
+    folded
+        .split(' ')
+        .map(|w| WordShape {
+            chars: w.chars().count(),
+            letters: letter_set(w),
+            particle: COMMON_PARTICLES.contains(&w),
+        })
+        .collect()
+}
+
+/// A cheap necessary condition for [`words_match`]: no word is further from
+/// its counterpart in length or letters than the threshold allows.
+fn words_could_match(a: &[WordShape], b: &[WordShape], threshold: f64) -> bool {
+    a.iter().zip(b).all(|(a, b)| {
+        let (la, ma, lb, mb) = (a.chars, a.letters, b.chars, b.letters);
+        if la < MIN_FUZZY_CHARS && lb < MIN_FUZZY_CHARS {
+            return (la == lb && ma == mb) || (a.particle && b.particle);
+        }
+        let max_edits = ((1.0 - threshold) * la.max(lb) as f64 + 1e-9).floor() as usize;
+        la.abs_diff(lb) <= max_edits && (ma ^ mb).count_ones() as usize <= 2 * max_edits
+    })
 }
 
 /// Whether two words of one length hold the same letters, in another order.
