@@ -209,10 +209,11 @@ impl GlossarySet {
                 let Some(form) = self.exact.get(window.as_str()) else {
                     continue;
                 };
-                mentioned[form.entry] = true;
                 let span = run[i].start..run[j].end;
                 if form.foreign {
                     out.push(self.finding(form.entry, text, span.clone(), false));
+                } else {
+                    mentioned[form.entry] = true;
                 }
                 exact_spans.push(span);
             }
