@@ -24,9 +24,10 @@ pub struct Edit {
 }
 
 /// Whether a finding's fix may be applied: it has one, and it is safe or
-/// `unsafe_fixes` allows suggestions too.
-pub fn is_fixable(engine: &Engine, finding: &Finding, unsafe_fixes: bool) -> bool {
-    !finding.replacements.is_empty() && (unsafe_fixes || engine.rule(finding.rule).safe)
+/// `unsafe_fixes` allows suggestions too. (Safety is decided per finding by
+/// the engine; the engine parameter stays for callers.)
+pub fn is_fixable(_engine: &Engine, finding: &Finding, unsafe_fixes: bool) -> bool {
+    !finding.replacements.is_empty() && (unsafe_fixes || finding.safe)
 }
 
 /// The edits to apply, non-overlapping and sorted by position, and the

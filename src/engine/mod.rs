@@ -7,7 +7,9 @@
 //! run only on candidates.
 
 pub mod blocks;
+pub mod consistency;
 pub mod context;
+pub mod glossary;
 pub mod pattern;
 pub mod phrase;
 pub mod shape;
@@ -16,7 +18,9 @@ pub mod template;
 use crate::pack::schema::CaseMode;
 use crate::pack::{Matcher, RuleDef};
 use crate::rule::Rule;
+use consistency::ConsistencySet;
 use context::Context;
+use glossary::GlossarySet;
 use phrase::{Candidate, Folded, PhraseSet};
 use regex::{Regex, RegexSet, RegexSetBuilder};
 use std::ops::Range;
@@ -30,6 +34,9 @@ pub struct Finding {
     pub span: Range<usize>,
     /// Suggested replacements, the first being the fix; empty for report-only rules.
     pub replacements: Vec<String>,
+    /// Whether `calque fix` applies it without `--unsafe`: the rule's `safe`,
+    /// except for glossary near-misses, which follow their entry.
+    pub safe: bool,
 }
 
 /// How one rule turns a match into a finding.
@@ -51,6 +58,9 @@ pub struct Engine {
     /// Pattern rules: a set to find which can match in a block, and their rule indices.
     pattern_set: Option<RegexSet>,
     pattern_rules: Vec<usize>,
+    /// Glossary and consistency rules: searched over the whole text.
+    glossary: GlossarySet,
+    consistency: ConsistencySet,
 }
 
 impl Engine {
@@ -60,6 +70,8 @@ impl Engine {
         let mut phrases = Vec::new();
         let mut pattern_sources = Vec::new();
         let mut pattern_rules = Vec::new();
+        let mut glossary_rules = Vec::new();
+        let mut consistency_rules = Vec::new();
         for (index, def) in defs.into_iter().enumerate() {
             let regex = match def.matcher {
                 Matcher::Phrase(list) => {
@@ -71,6 +83,14 @@ impl Engine {
                     pattern_sources.push(regex.as_str().to_string());
                     pattern_rules.push(index);
                     Some(regex)
+                }
+                Matcher::Glossary(entries) => {
+                    glossary_rules.push((index, def.rule.safe, entries));
+                    None
+                }
+                Matcher::Consistency(groups) => {
+                    consistency_rules.push((index, def.rule.safe, groups));
+                    None
                 }
             };
             rules.push(def.rule);
@@ -98,6 +118,8 @@ impl Engine {
             phrases: PhraseSet::new(phrases)?,
             pattern_set,
             pattern_rules,
+            glossary: GlossarySet::new(glossary_rules),
+            consistency: ConsistencySet::new(consistency_rules)?,
         })
     }
 
@@ -127,6 +149,15 @@ impl Engine {
             }
             self.pattern_findings(text, block, &mut findings);
         }
+        let whole_text = findings.len();
+        self.glossary.find(text, &mut findings);
+        self.consistency.find(text, &mut findings);
+        let tail = findings.split_off(whole_text);
+        findings.extend(tail.into_iter().filter(|f| {
+            self.behaviours[f.rule]
+                .context
+                .accepts(text, f.span.start, f.span.end)
+        }));
         keep_one_per_rule_and_place(&mut findings, self.rules.len());
         findings
     }
@@ -146,7 +177,8 @@ impl Engine {
             .iter()
             .map(|r| shape::keep_whitespace(matched, &shape::apply_case(case, r)))
             .collect();
-        finding(c.rule, c.start..c.end, matched, replacements)
+        let safe = self.rules[c.rule].safe;
+        finding(c.rule, c.start..c.end, matched, replacements, safe)
     }
 
     fn pattern_findings(&self, text: &str, block: Range<usize>, out: &mut Vec<Finding>) {
@@ -183,7 +215,8 @@ impl Engine {
                         shape::apply_case(case, &expanded)
                     })
                     .collect();
-                if let Some(f) = finding(rule, start..end, whole.as_str(), replacements) {
+                let safe = self.rules[rule].safe;
+                if let Some(f) = finding(rule, start..end, whole.as_str(), replacements, safe) {
                     out.push(f);
                 }
             }
@@ -198,6 +231,7 @@ fn finding(
     span: Range<usize>,
     matched: &str,
     replacements: Vec<String>,
+    safe: bool,
 ) -> Option<Finding> {
     if replacements.first().is_some_and(|r| r == matched) {
         return None;
@@ -206,6 +240,7 @@ fn finding(
         rule,
         span,
         replacements,
+        safe,
     })
 }
 

@@ -6,6 +6,7 @@
 //! problem becomes one [`PackError`] naming the file, line, column and rule.
 
 mod builtin;
+mod kinds;
 pub mod schema;
 
 use crate::engine::context::Context;
@@ -65,6 +66,10 @@ pub enum Matcher {
     Phrase(Vec<String>),
     /// A regular expression.
     Pattern(Regex),
+    /// Canonical names with variants and foreign spellings; near-misses by similarity.
+    Glossary(Vec<crate::engine::glossary::Entry>),
+    /// Groups of variants that one document should not mix.
+    Consistency(crate::engine::consistency::Groups),
 }
 
 /// A validated rule, ready to be compiled into an engine.
@@ -213,7 +218,53 @@ fn validate_rule(pack: &str, raw: RawRule, origin: Origin) -> Result<RuleDef, Fi
     if message.is_empty() {
         return Err((raw.message.span(), "`message` is empty".into()));
     }
+    // Phrase + pattern keeps its own message below.
+    let matchers = [
+        ("glossary", raw.glossary.as_ref().map(|g| g.span())),
+        ("consistency", raw.consistency.as_ref().map(|c| c.span())),
+        ("phrase", raw.phrase.as_ref().map(|p| p.span())),
+        ("pattern", raw.pattern.as_ref().map(|p| p.span())),
+    ];
+    let given: Vec<_> = matchers
+        .iter()
+        .filter_map(|(name, span)| span.clone().map(|s| (*name, s)))
+        .collect();
+    if let [(first, _), (second, span), ..] = given.as_slice()
+        && *first != "phrase"
+    {
+        return Err((
+            span.clone(),
+            format!("a rule has exactly one matcher, not both `{first}` and `{second}`"),
+        ));
+    }
+    if raw.prefer.is_some() && raw.consistency.is_none() {
+        let span = raw.prefer.as_ref().map(|p| p.span()).unwrap_or(id_span);
+        return Err((span, "`prefer` belongs to `consistency` rules".into()));
+    }
     let (matcher, kind, default_case) = match (raw.phrase, raw.pattern) {
+        _ if raw.glossary.is_some() || raw.consistency.is_some() => {
+            if let Some(r) = &raw.replace {
+                return Err((
+                    r.span(),
+                    "`replace` is not used here: the glossary entries or the \
+                     consistency groups give the fixes"
+                        .into(),
+                ));
+            }
+            match (raw.glossary, raw.consistency) {
+                (Some(g), _) => (
+                    Matcher::Glossary(kinds::glossary(g)?),
+                    "glossary",
+                    CaseMode::Exact,
+                ),
+                (None, Some(c)) => (
+                    Matcher::Consistency(kinds::consistency(c, raw.prefer)?),
+                    "consistency",
+                    CaseMode::Preserve,
+                ),
+                (None, None) => unreachable!("checked by the guard"),
+            }
+        }
         (Some(_), Some(p)) => {
             return Err((
                 p.span(),
@@ -223,7 +274,8 @@ fn validate_rule(pack: &str, raw: RawRule, origin: Origin) -> Result<RuleDef, Fi
         (None, None) => {
             return Err((
                 id_span,
-                "the rule has no matcher: add `phrase` or `pattern`".into(),
+                "the rule has no matcher: add `phrase`, `pattern`, `glossary` or `consistency`"
+                    .into(),
             ));
         }
         (Some(phrase), None) => {
@@ -276,6 +328,9 @@ fn validate_rule(pack: &str, raw: RawRule, origin: Origin) -> Result<RuleDef, Fi
         not_after: compile_condition(raw.not_after, "not_after")?,
     };
 
+    // Glossary and consistency rules always carry their fix.
+    let has_fix =
+        !replace.is_empty() || matches!(matcher, Matcher::Glossary(_) | Matcher::Consistency(_));
     let examples_span = raw.examples.span();
     let raw_examples = raw.examples.into_inner();
     if raw_examples.is_empty() {
@@ -288,7 +343,7 @@ fn validate_rule(pack: &str, raw: RawRule, origin: Origin) -> Result<RuleDef, Fi
     for example in raw_examples {
         let span = example.span();
         let example = example.into_inner();
-        match (&example.good, replace.is_empty()) {
+        match (&example.good, !has_fix) {
             (None, false) => {
                 return Err((
                     span,

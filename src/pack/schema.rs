@@ -54,6 +54,9 @@ pub struct RawRule {
     pub id: Spanned<String>,
     pub phrase: Option<Spanned<OneOrMany>>,
     pub pattern: Option<Spanned<String>>,
+    pub glossary: Option<Spanned<Vec<Spanned<RawGlossaryEntry>>>>,
+    pub consistency: Option<Spanned<RawConsistency>>,
+    pub prefer: Option<Spanned<OneOrMany>>,
     pub replace: Option<Spanned<OneOrMany>>,
     pub level: Option<Level>,
     pub safe: Option<bool>,
@@ -75,6 +78,27 @@ pub struct RawRule {
 pub struct RawExample {
     pub bad: String,
     pub good: Option<String>,
+}
+
+/// One entry of a `glossary` rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGlossaryEntry {
+    pub name: String,
+    #[serde(default)]
+    pub variants: Vec<String>,
+    #[serde(default)]
+    pub foreign: Vec<String>,
+    pub threshold: Option<f64>,
+    pub fuzzy_safe: Option<bool>,
+}
+
+/// `consistency`: groups of variants, or the name of a built-in group.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum RawConsistency {
+    Builtin(String),
+    Groups(Vec<Vec<String>>),
 }
 
 /// A lenient view of the same file, used only to find which rule an error

@@ -92,3 +92,84 @@ fn builtin_packs_load() {
     let packs = builtin().unwrap();
     check_unique(&packs).unwrap();
 }
+
+#[test]
+fn loads_glossary_and_consistency_rules() {
+    let pack = load_rule(
+        "id = \"g\"\nmessage = \"m\"\nsafe = true\n\
+         glossary = [{ name = \"Vladimir  Putin\", foreign = [\"Vladimir Poutine\"], threshold = 0.9, fuzzy_safe = true }]\n\
+         examples = [{ bad = \"Vladimir Poutine\", good = \"Vladimir Putin\" }]\n\
+         [[rule]]\nid = \"c\"\nmessage = \"m\"\nconsistency = [[\"Kyiv\", \"Kiev\"], [\"theatre\", \"theater\"]]\n\
+         prefer = \"Kyiv\"\nexamples = [{ bad = \"Kiev, Kyiv\", good = \"Kyiv, Kyiv\" }]",
+    )
+    .unwrap();
+    match &pack.rules[0].matcher {
+        Matcher::Glossary(entries) => {
+            assert_eq!(entries[0].name, "Vladimir Putin");
+            assert_eq!(entries[0].threshold, 0.9);
+            assert!(entries[0].fuzzy_safe);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(pack.rules[0].rule.kind, "glossary");
+    match &pack.rules[1].matcher {
+        Matcher::Consistency(crate::engine::consistency::Groups::Phrases(groups)) => {
+            assert_eq!(groups[0].preferred, Some(0));
+            assert_eq!(groups[1].preferred, None);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn rejects_what_a_glossary_or_consistency_rule_cannot_be() {
+    const EX: &str = "id = \"r\"\nmessage = \"m\"\nexamples = [{ bad = \"a\", good = \"b\" }]\n";
+    let e = error(&format!("{EX}glossary = [{{ name = \"putin\" }}]"));
+    assert!(e.contains("`putin` has no capitalised word"), "{e}");
+    let e = error(&format!(
+        "{EX}glossary = [{{ name = \"Putin, Vladimir\" }}]"
+    ));
+    assert!(e.contains("is not a name"), "{e}");
+    let e = error(&format!(
+        "{EX}glossary = [{{ name = \"Putin\", threshold = 1.5 }}]"
+    ));
+    assert!(e.contains("threshold"), "{e}");
+    let e = error(&format!(
+        "{EX}glossary = [{{ name = \"Putin\", varients = [] }}]"
+    ));
+    assert!(e.contains("(did you mean `variants`?)"), "{e}");
+    let e = error(&format!(
+        "{EX}glossary = [{{ name = \"Putin\", variants = [\"Putin\"] }}]"
+    ));
+    assert!(e.contains("listed twice"), "{e}");
+    let e = error(&format!("{EX}glossary = []"));
+    assert!(e.contains("empty list"), "{e}");
+    let e = error(&format!(
+        "{EX}glossary = [{{ name = \"Putin\" }}]\nphrase = \"x\""
+    ));
+    assert!(e.contains("not both `glossary` and `phrase`"), "{e}");
+    let e = error(&format!(
+        "{EX}glossary = [{{ name = \"Putin\" }}]\nreplace = \"x\""
+    ));
+    assert!(e.contains("`replace` is not used"), "{e}");
+    let e = error(&format!("{EX}consistency = \"apostrophe\""));
+    assert!(e.contains("(did you mean `apostrophes`?)"), "{e}");
+    let e = error(&format!("{EX}consistency = [[\"a\"]]"));
+    assert!(e.contains("two or more"), "{e}");
+    let e = error(&format!("{EX}consistency = [[\"a\", \"A\"]]"));
+    assert!(e.contains("listed twice"), "{e}");
+    let e = error(&format!(
+        "{EX}consistency = [[\"a\", \"b\"]]\nprefer = \"c\""
+    ));
+    assert!(e.contains("not a member"), "{e}");
+    let e = error(&format!(
+        "{EX}consistency = \"apostrophes\"\nprefer = \"x\""
+    ));
+    assert!(e.contains("`prefer` for apostrophes"), "{e}");
+    let e = error(&format!("{EX}phrase = \"a\"\nprefer = \"a\""));
+    assert!(e.contains("`prefer` belongs to `consistency`"), "{e}");
+    let e = error(
+        "id = \"r\"\nmessage = \"m\"\nglossary = [{ name = \"Putin\" }]\nexamples = [{ bad = \"a\" }]",
+    );
+    assert!(e.contains("needs `good`"), "{e}");
+}

@@ -51,7 +51,7 @@ impl Record {
             message: rule.message.clone(),
             matched: text[f.span.clone()].to_string(),
             replacements: f.replacements.clone(),
-            safe: rule.safe,
+            safe: f.safe,
         }
     }
 }
@@ -110,7 +110,7 @@ impl Tally {
                 Level::Info => self.infos += 1,
             }
             if !f.replacements.is_empty() {
-                if rule.safe {
+                if f.safe {
                     self.fixable += 1;
                 } else {
                     self.fixable_unsafe += 1;

@@ -1,0 +1,421 @@
+//! Consistency rules: one document should render one thing one way.
+//!
+//! A group lists variants ("theatre" / "theater", "Kyiv" / "Kiev"). Over the
+//! whole text, each member is counted; when two or more members occur, every
+//! occurrence of the others is flagged with the group's preferred member,
+//! or else the most frequent one (the first listed on a tie). Members are
+//! matched as phrases (word-bounded, ASCII case-insensitive, any whitespace
+//! between words) by the same automaton as phrase rules.
+//!
+//! The built-in `apostrophes` group compares the straight ' and the curly ’
+//! between two letters ("China's" / "China’s"); a finding covers the whole
+//! word, so the fix reads as a word.
+
+use super::Finding;
+use super::blocks;
+use super::phrase::{Candidate, Folded, PhraseSet, is_word_char};
+use super::shape;
+use std::ops::Range;
+
+/// What one consistency rule compares, as a pack defines it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Groups {
+    /// Groups of phrases that render the same thing.
+    Phrases(Vec<Group>),
+    /// Straight against curly apostrophes inside words; the preferred one, if any.
+    Apostrophes { preferred: Option<char> },
+}
+
+/// Variants of one thing, whitespace-normalised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub members: Vec<String>,
+    /// Index into `members` of the form to use whatever the counts.
+    pub preferred: Option<usize>,
+}
+
+/// The two apostrophes the built-in group compares, in tie-break order.
+pub const APOSTROPHES: [char; 2] = ['\'', '\u{2019}'];
+
+#[derive(Debug, Clone)]
+struct CompiledGroup {
+    rule: usize,
+    safe: bool,
+    /// Indices into `ConsistencySet::members`.
+    members: Range<usize>,
+    preferred: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+struct ApostropheRule {
+    rule: usize,
+    safe: bool,
+    preferred: Option<char>,
+}
+
+/// All consistency rules of an engine.
+#[derive(Debug, Clone)]
+pub struct ConsistencySet {
+    phrases: PhraseSet,
+    /// Every member of every group, in group order: (group index, text).
+    members: Vec<(usize, String)>,
+    groups: Vec<CompiledGroup>,
+    apostrophes: Vec<ApostropheRule>,
+}
+
+impl ConsistencySet {
+    /// `rules`: (rule index, the rule's `safe`, what it compares).
+    pub fn new(rules: Vec<(usize, bool, Groups)>) -> Result<ConsistencySet, String> {
+        let mut members = Vec::new();
+        let mut groups = Vec::new();
+        let mut apostrophes = Vec::new();
+        for (rule, safe, kind) in rules {
+            match kind {
+                Groups::Phrases(list) => {
+                    for group in list {
+                        let first = members.len();
+                        let index = groups.len();
+                        members.extend(group.members.into_iter().map(|m| (index, m)));
+                        groups.push(CompiledGroup {
+                            rule,
+                            safe,
+                            members: first..members.len(),
+                            preferred: group.preferred.map(|p| first + p),
+                        });
+                    }
+                }
+                Groups::Apostrophes { preferred } => apostrophes.push(ApostropheRule {
+                    rule,
+                    safe,
+                    preferred,
+                }),
+            }
+        }
+        let phrases = PhraseSet::new(
+            members
+                .iter()
+                .enumerate()
+                .map(|(i, (_, text))| (i, text.clone(), false))
+                .collect(),
+        )?;
+        Ok(ConsistencySet {
+            phrases,
+            members,
+            groups,
+            apostrophes,
+        })
+    }
+
+    /// Appends the findings of every consistency rule over the whole `text`.
+    pub fn find(&self, text: &str, out: &mut Vec<Finding>) {
+        if !self.groups.is_empty() {
+            self.find_phrases(text, out);
+        }
+        for rule in &self.apostrophes {
+            find_apostrophes(rule, text, out);
+        }
+    }
+
+    fn find_phrases(&self, text: &str, out: &mut Vec<Finding>) {
+        let mut folded = Folded::default();
+        let mut found: Vec<Candidate> = Vec::new();
+        for block in blocks::blocks(text) {
+            self.phrases.find(text, block, &mut folded, &mut found);
+        }
+        let mut counts = vec![0usize; self.members.len()];
+        for c in &found {
+            counts[c.rule] += 1;
+        }
+        let winners: Vec<Option<usize>> = self
+            .groups
+            .iter()
+            .map(|g| {
+                let used = g.members.clone().filter(|&m| counts[m] > 0).count();
+                if used < 2 {
+                    return None;
+                }
+                // max_by_key keeps the last maximum; scan in reverse for the first.
+                g.preferred
+                    .or_else(|| g.members.clone().rev().max_by_key(|&m| counts[m]))
+            })
+            .collect();
+        for c in &found {
+            let group = self.members[c.rule].0;
+            let Some(winner) = winners[group] else {
+                continue;
+            };
+            if c.rule == winner {
+                continue;
+            }
+            let matched = &text[c.start..c.end];
+            let preferred = &self.members[winner].1;
+            let replacement = shape::keep_whitespace(
+                matched,
+                &shape::apply_case(shape::case_pattern(matched), preferred),
+            );
+            if replacement == matched {
+                continue;
+            }
+            let g = &self.groups[group];
+            out.push(Finding {
+                rule: g.rule,
+                span: c.start..c.end,
+                replacements: vec![replacement],
+                safe: g.safe,
+            });
+        }
+    }
+}
+
+/// Counts word-internal apostrophes of each kind and flags the words that
+/// use the one that lost.
+fn find_apostrophes(rule: &ApostropheRule, text: &str, out: &mut Vec<Finding>) {
+    if has_code(text) {
+        return;
+    }
+    let found = word_internal_apostrophes(text);
+    let straight = found.iter().filter(|(_, c)| *c == APOSTROPHES[0]).count();
+    let curly = found.len() - straight;
+    if straight == 0 || curly == 0 {
+        return;
+    }
+    let winner = rule.preferred.unwrap_or(if curly > straight {
+        APOSTROPHES[1]
+    } else {
+        APOSTROPHES[0]
+    });
+    let mut last_end = 0;
+    for &(at, c) in &found {
+        if c == winner || at < last_end {
+            continue;
+        }
+        let word = word_around(text, at);
+        last_end = word.end;
+        let matched = &text[word.clone()];
+        let replacement: String = matched
+            .chars()
+            .map(|ch| {
+                if APOSTROPHES.contains(&ch) {
+                    winner
+                } else {
+                    ch
+                }
+            })
+            .collect();
+        out.push(Finding {
+            rule: rule.rule,
+            span: word,
+            replacements: vec![replacement],
+            safe: rule.safe,
+        });
+    }
+}
+
+/// Byte offset and kind of every apostrophe with a letter on each side.
+fn word_internal_apostrophes(text: &str) -> Vec<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    // ’ is E2 80 99 in UTF-8.
+    for at in memchr::memchr2_iter(b'\'', 0xE2, bytes) {
+        let c = if bytes[at] == b'\'' {
+            '\''
+        } else if bytes[at..].starts_with("\u{2019}".as_bytes()) {
+            '\u{2019}'
+        } else {
+            continue;
+        };
+        let before = text[..at].chars().next_back();
+        let after = text[at + c.len_utf8()..].chars().next();
+        if before.is_some_and(char::is_alphabetic)
+            && after.is_some_and(char::is_alphabetic)
+            && !looks_like_code(text, at)
+            // an identifier (scope_test's) is code too
+            && !text[..at]
+                .chars()
+                .rev()
+                .take_while(|&c| is_word_char(c))
+                .any(|c| c == '_' || c.is_ascii_digit())
+        {
+            found.push((at, c));
+        }
+    }
+    found
+}
+
+/// Whether the document shows code: a `>>>` prompt, a ``` fence, or an
+/// indented line with code punctuation. Such a document (technical docs)
+/// legitimately keeps straight apostrophes in code, literals and program
+/// output that cannot be told from prose, so it is not checked at all.
+fn has_code(text: &str) -> bool {
+    text.lines().any(|line| {
+        let trimmed = line.trim_start();
+        trimmed.starts_with(">>> ")
+            || trimmed.starts_with("```")
+            || ((line.starts_with("    ") || line.starts_with('\t'))
+                && trimmed.contains(['(', ')', '=', '{', '}', ';', '[']))
+    })
+}
+
+/// Whether the position sits in what reads as code rather than prose: an
+/// indented or prompt line (">>> ", "... ", "$ "), or inside a straight
+/// double-quoted or backquoted string on its line. Code keeps straight
+/// apostrophes whatever the prose around it uses.
+fn looks_like_code(text: &str, at: usize) -> bool {
+    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
+    let before = &text[line_start..at];
+    let trimmed = before.trim_start();
+    before.starts_with("    ")
+        || before.starts_with('\t')
+        || [">>>", "...", "$ "].iter().any(|p| trimmed.starts_with(p))
+        || before.bytes().filter(|&b| b == b'"').count() % 2 == 1
+        || before.bytes().filter(|&b| b == b'`').count() % 2 == 1
+}
+
+/// The word holding the apostrophe at `at`: word characters and
+/// apostrophes that have a word character on each side.
+fn word_around(text: &str, at: usize) -> Range<usize> {
+    let joins = |prev: Option<char>, c: char, next: Option<char>| {
+        is_word_char(c)
+            || (APOSTROPHES.contains(&c)
+                && prev.is_some_and(is_word_char)
+                && next.is_some_and(is_word_char))
+    };
+    let mut start = at;
+    while let Some(c) = text[..start].chars().next_back() {
+        let prev = text[..start - c.len_utf8()].chars().next_back();
+        let next = text[start..].chars().next();
+        if !joins(prev, c, next) {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    let mut end = at;
+    while let Some(c) = text[end..].chars().next() {
+        let prev = text[..end].chars().next_back();
+        let next = text[end + c.len_utf8()..].chars().next();
+        if !joins(prev, c, next) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(groups: Groups, text: &str) -> Vec<(String, String)> {
+        let set = ConsistencySet::new(vec![(0, false, groups)]).unwrap();
+        let mut out = Vec::new();
+        set.find(text, &mut out);
+        out.iter()
+            .map(|f| (text[f.span.clone()].to_string(), f.replacements[0].clone()))
+            .collect()
+    }
+
+    fn group(members: &[&str], preferred: Option<usize>) -> Groups {
+        Groups::Phrases(vec![Group {
+            members: members.iter().map(|m| m.to_string()).collect(),
+            preferred,
+        }])
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn the_minority_takes_the_majority_form() {
+        let text = "Kyiv and Kyiv, then Kiev; KIEV.";
+        assert_eq!(
+            check(group(&["Kyiv", "Kiev"], None), text),
+            vec![pair("Kiev", "Kyiv"), pair("KIEV", "KYIV")]
+        );
+        let text = "the theatre, the theater, a theater";
+        assert_eq!(
+            check(group(&["theatre", "theater"], None), text),
+            vec![pair("theatre", "theater")]
+        );
+    }
+
+    #[test]
+    fn a_preferred_form_wins_over_the_majority() {
+        let text = "equity and justice, equity and\njustice, fairness and justice";
+        assert_eq!(
+            check(
+                group(&["fairness and justice", "equity and justice"], Some(0)),
+                text
+            ),
+            vec![
+                pair("equity and justice", "fairness and justice"),
+                pair("equity and\njustice", "fairness and\njustice"),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_form_alone_is_consistent() {
+        let text = "equity and justice, and equity and justice again";
+        assert!(
+            check(
+                group(&["fairness and justice", "equity and justice"], Some(0)),
+                text
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_tie_goes_to_the_first_listed() {
+        assert_eq!(
+            check(group(&["theatre", "theater"], None), "theater, theatre"),
+            vec![pair("theater", "theatre")]
+        );
+    }
+
+    #[test]
+    fn apostrophes_follow_the_majority_inside_words() {
+        let text =
+            "China's role, Xi's visit, China’s day and Russia’s; 'quoted' and students’ books";
+        assert_eq!(
+            check(Groups::Apostrophes { preferred: None }, text),
+            vec![pair("China’s", "China's"), pair("Russia’s", "Russia's")]
+        );
+        let text = "it’s, don’t, can't";
+        assert_eq!(
+            check(Groups::Apostrophes { preferred: None }, text),
+            vec![pair("can't", "can’t")]
+        );
+        let text = "it’s, don’t, can't";
+        assert_eq!(
+            check(
+                Groups::Apostrophes {
+                    preferred: Some('\'')
+                },
+                text
+            ),
+            vec![pair("it’s", "it's"), pair("don’t", "don't")]
+        );
+        assert!(check(Groups::Apostrophes { preferred: None }, "it’s, don’t").is_empty());
+    }
+
+    #[test]
+    fn apostrophes_in_code_are_not_counted() {
+        let text = "It’s prose, it’s, it’s.\nsay `it's` and \"isn't\" here";
+        assert!(check(Groups::Apostrophes { preferred: None }, text).is_empty());
+        let text = "It’s prose, it’s.\n    print(x)\nIt's output";
+        assert!(check(Groups::Apostrophes { preferred: None }, text).is_empty());
+        let text = "It’s prose, it’s.\n>>> 'a'\nIt's output";
+        assert!(check(Groups::Apostrophes { preferred: None }, text).is_empty());
+    }
+
+    #[test]
+    fn a_word_with_two_apostrophes_is_one_finding() {
+        let text = "rock’n’roll, it's, that's, what's";
+        assert_eq!(
+            check(Groups::Apostrophes { preferred: None }, text),
+            vec![pair("rock’n’roll", "rock'n'roll")]
+        );
+    }
+}

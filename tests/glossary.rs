@@ -1,0 +1,189 @@
+//! The glossary and consistency rules and the "did you mean" hints, through
+//! the real binary.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+use serde_json::Value;
+use std::fs;
+use tempfile::TempDir;
+
+const SEED: &str = "fixtures/seed/000_0a50a29a47c1f7ef.txt";
+
+fn calque() -> Command {
+    Command::cargo_bin("calque").unwrap()
+}
+
+/// (matched, first replacement, safe) of each finding in `check --format json`.
+fn findings(args: &[&str], stdin: &str) -> Vec<(String, String, bool)> {
+    let out = calque()
+        .args(["check", "--format", "json"])
+        .args(args)
+        .write_stdin(stdin)
+        .output()
+        .unwrap();
+    assert!(out.status.code().unwrap() < 2, "{out:?}");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    json.as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["matched"].as_str().unwrap().to_string(),
+                f["replacements"][0].as_str().unwrap_or("").to_string(),
+                f["safe"].as_bool().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn pair(f: &(String, String, bool)) -> (&str, &str) {
+    (f.0.as_str(), f.1.as_str())
+}
+
+const NAMES: [&str; 3] = [
+    "--select=glossary/g20-leaders",
+    "--select=glossary/other-leaders",
+    "--select=glossary/international-organisations",
+];
+
+#[test]
+fn near_misses_and_foreign_spellings_get_the_canonical_form() {
+    let text = "Chinese President Xi Jinpin met Vladmir Putin in Moscow. Later, \
+                Venezuelan President Nicols Maduro arrived; Maduro spoke, and Madro \
+                added that Vladimir Poutine and Poutine's aides agreed. \
+                Antonio Gutiérrez and Kristalina Georgiewa were there.\n";
+    let mut args = NAMES.to_vec();
+    args.push("-");
+    let found = findings(&args, text);
+    let pairs: Vec<(&str, &str)> = found.iter().map(pair).collect();
+    assert_eq!(
+        pairs,
+        vec![
+            ("Xi Jinpin", "Xi Jinping"),
+            ("Vladmir Putin", "Vladimir Putin"),
+            ("Nicols Maduro", "Nicolás Maduro"),
+            ("Madro", "Maduro"),
+            ("Vladimir Poutine", "Vladimir Putin"),
+            ("Poutine", "Putin"),
+            ("Antonio Gutiérrez", "António Guterres"),
+            ("Kristalina Georgiewa", "Kristalina Georgieva"),
+        ]
+    );
+}
+
+#[test]
+fn exact_names_variants_and_unrelated_words_are_not_flagged() {
+    let text = "Chinese President Xi Jinping met Vladimir Putin, Nicolas Maduro, Miguel \
+                Diaz-Canel, Aleksandar Vucic and Min Aung Hlaing. Diaz-Canel, Vucic and \
+                Maduro spoke. Putting it plainly, Madrid, Mario, Maria and Madura were \
+                quiet; Micron, Macron's aides, Donald Tusk, Li Xiang, Aleksandar Vulin. \
+                XI reaffirmed it.\n";
+    let mut args = NAMES.to_vec();
+    args.push("-");
+    assert_eq!(findings(&args, text), vec![]);
+}
+
+#[test]
+fn the_seed_article_names_are_right_and_its_apostrophes_are_mixed() {
+    let mut args = NAMES.to_vec();
+    args.push(SEED);
+    assert_eq!(findings(&args, ""), vec![]);
+
+    let found = findings(&["--select", "glossary/apostrophes", SEED], "");
+    let pairs: Vec<(&str, &str)> = found.iter().map(pair).collect();
+    assert_eq!(
+        pairs,
+        vec![("China’s", "China's"), ("Russia’s", "Russia's")]
+    );
+    assert!(
+        found.iter().all(|f| !f.2),
+        "consistency fixes are suggestions"
+    );
+}
+
+#[test]
+fn fuzzy_fixes_wait_for_unsafe_and_exact_foreign_ones_follow_the_rule() {
+    let dir = TempDir::new().unwrap();
+    let pack = dir.path().join("names.toml");
+    fs::write(
+        &pack,
+        r#"[pack]
+name = "names"
+description = "d"
+
+[[rule]]
+id = "putin"
+message = "m"
+safe = true
+glossary = [{ name = "Vladimir Putin", foreign = ["Vladimir Poutine"] }]
+examples = [{ bad = "Vladimir Poutine", good = "Vladimir Putin" }]
+"#,
+    )
+    .unwrap();
+    let pack = pack.to_str().unwrap();
+    let text = "Vladimir Poutine met Vladmir Putin.\n";
+    calque()
+        .args(["fix", "--no-default-packs", "--pack", pack, "-"])
+        .write_stdin(text)
+        .assert()
+        .stdout("Vladimir Putin met Vladmir Putin.\n");
+    calque()
+        .args(["fix", "--unsafe", "--no-default-packs", "--pack", pack, "-"])
+        .write_stdin(text)
+        .assert()
+        .stdout("Vladimir Putin met Vladimir Putin.\n");
+}
+
+fn pack_named(dir: &TempDir, name: &str, extra: &str) -> String {
+    let path = dir.path().join(format!("{name}.toml"));
+    fs::write(
+        &path,
+        format!(
+            "[pack]\nname = \"{name}\"\ndescription = \"d\"\n\n[[rule]]\nid = \"all-weather-friendship\"\n\
+             message = \"m\"\nphrase = \"all-terrain friendship\"\nreplace = \"all-weather friendship\"\n\
+             examples = [{{ bad = \"all-terrain friendship\", good = \"all-weather friendship\" }}]\n{extra}"
+        ),
+    )
+    .unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_mistyped_select_or_ignore_suggests_the_name() {
+    let dir = TempDir::new().unwrap();
+    let pack = pack_named(&dir, "zh-diplomatic", "");
+    calque()
+        .args(["check", "--no-default-packs", "--pack", &pack])
+        .args(["--select", "zh-diplomtic", "-"])
+        .write_stdin("text\n")
+        .assert()
+        .code(2)
+        .stderr(contains("--select zh-diplomtic").and(contains("(did you mean `zh-diplomatic`?)")));
+    calque()
+        .args(["check", "--no-default-packs", "--pack", &pack])
+        .args(["--ignore", "zh-diplomatic/all-weather-friendhsip", "-"])
+        .write_stdin("text\n")
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "(did you mean `zh-diplomatic/all-weather-friendship`?)",
+        ));
+}
+
+#[test]
+fn a_mistyped_rule_id_or_pack_field_suggests_the_name() {
+    calque()
+        .args(["rules", "glossary/g20-leader"])
+        .assert()
+        .code(2)
+        .stderr(contains("(did you mean `glossary/g20-leaders`?)"));
+    let dir = TempDir::new().unwrap();
+    let pack = pack_named(&dir, "typo", "mesage = \"x\"\n");
+    calque()
+        .args(["check", "--no-default-packs", "--pack", &pack, "-"])
+        .write_stdin("text\n")
+        .assert()
+        .code(2)
+        .stderr(contains("unknown field `mesage` (did you mean `message`?)"));
+}
