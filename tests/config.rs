@@ -69,9 +69,7 @@ fn an_unknown_key_exits_2_with_file_line_column_and_a_suggestion() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(
-            "calque: ../calque.toml:3:1: unknown field `fail-onn` (did you mean `fail-on`?)\n",
-        );
+        .stderr("calque: ../calque.toml:3:1: unknown field `fail-onn` (did you mean `fail-on`?)\n");
 }
 
 #[test]
@@ -95,7 +93,9 @@ fn the_config_is_found_from_a_subdirectory_and_its_packs_are_relative_to_it() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("a.txt:1:1: error[mt/xi-all-caps]"))
-        .stdout(predicate::str::contains("a.txt:1:13: warning[mt/long-term]"));
+        .stdout(predicate::str::contains(
+            "a.txt:1:13: warning[mt/long-term]",
+        ));
 }
 
 #[test]
@@ -138,7 +138,10 @@ fn select_and_ignore_in_the_file_and_flags_after_it() {
     let dir = project(Some(&with("select = [\"mt/long-term\"]\n")));
     let only_long_term = calque(dir.path()).args(["check", "docs"]).assert().code(1);
     let out = String::from_utf8(only_long_term.get_output().stdout.clone()).unwrap();
-    assert!(out.contains("[mt/long-term]") && !out.contains("xi-all-caps"), "{out}");
+    assert!(
+        out.contains("[mt/long-term]") && !out.contains("xi-all-caps"),
+        "{out}"
+    );
 
     // --select on the command line replaces the file's choice.
     let flags = calque(dir.path())
@@ -146,7 +149,10 @@ fn select_and_ignore_in_the_file_and_flags_after_it() {
         .assert()
         .code(1);
     let out = String::from_utf8(flags.get_output().stdout.clone()).unwrap();
-    assert!(out.contains("[mt/xi-all-caps]") && !out.contains("long-term"), "{out}");
+    assert!(
+        out.contains("[mt/xi-all-caps]") && !out.contains("long-term"),
+        "{out}"
+    );
 
     // --ignore adds to what the file chose: nothing is left.
     calque(dir.path())

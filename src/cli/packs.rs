@@ -196,7 +196,7 @@ examples = [{ bad = "bbb" }]
         let packs = packs();
         let config = layer(None, &["demo/one"]);
         assert_eq!(
-            ids(&select(&packs, &[config.clone()]).unwrap()),
+            ids(&select(&packs, std::slice::from_ref(&config)).unwrap()),
             ["demo/two"]
         );
         // --select demo/one on the command line brings back what the file ignored.
