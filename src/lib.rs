@@ -6,6 +6,7 @@
 //! The engine is pure: no file system, threads or printing inside it.
 
 pub mod cli;
+pub mod config;
 pub mod diff;
 pub mod engine;
 pub mod eval;

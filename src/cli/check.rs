@@ -1,11 +1,13 @@
 //! `calque check`: report findings.
 
 use super::inputs::{self, Input};
+use super::progress::Progress;
 use super::{Options, Status};
 use crate::engine::Engine;
 use crate::markup;
 use crate::report::printer::Printer;
 use crate::report::{Format, Record, Tally, count};
+use crate::rule::Level;
 use crate::source::LineIndex;
 use rayon::prelude::*;
 use std::io::{self, BufWriter, Write};
@@ -19,16 +21,22 @@ struct Checked {
 }
 
 pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
-    let (inputs, walk_errors) = inputs::collect(paths);
+    let (inputs, walk_errors) = inputs::collect(paths, &options.path_filter);
     let mut status = Status::default();
     for e in walk_errors {
         super::report_error(e);
         status.error = true;
     }
+    let progress = Progress::start(inputs.len());
     let results: Vec<Result<Option<Checked>, ()>> = inputs
         .par_iter()
-        .map(|input| check_one(engine, options, input))
+        .map(|input| {
+            let checked = check_one(engine, options, input);
+            progress.tick();
+            checked
+        })
         .collect();
+    progress.finish();
 
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -55,9 +63,13 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
     }
     let _ = printer.finish(&mut out);
     let _ = out.flush();
-    status.found = tally.findings() > 0;
+    let fail_on = options.fail_on.unwrap_or(Level::Info);
+    status.found = tally.at_or_above(fail_on) > 0;
     if options.format == Format::Human {
         print_summary(options, &tally);
+        if tally.findings() > 0 && !status.found {
+            eprintln!("None at or above the fail-on level `{fail_on}`: exit 0.");
+        }
     }
     status
 }

@@ -1,6 +1,7 @@
 //! `calque diff` and `calque fix`: the verbs that change text.
 
 use super::inputs::{self, Input};
+use super::progress::Progress;
 use super::{Options, Status, report_error};
 use crate::diff;
 use crate::engine::Engine;
@@ -82,16 +83,22 @@ fn fix_all(
     want_diff: bool,
     write_back: bool,
 ) -> (Vec<Fixed>, Status) {
-    let (inputs, walk_errors) = inputs::collect(paths);
+    let (inputs, walk_errors) = inputs::collect(paths, &options.path_filter);
     let mut status = Status::default();
     for e in walk_errors {
         report_error(e);
         status.error = true;
     }
+    let progress = Progress::start(inputs.len());
     let results: Vec<_> = inputs
         .par_iter()
-        .map(|input| fix_one(engine, input, options, want_diff, write_back))
+        .map(|input| {
+            let fixed = fix_one(engine, input, options, want_diff, write_back);
+            progress.tick();
+            fixed
+        })
         .collect();
+    progress.finish();
     let mut fixed = Vec::new();
     for r in results {
         match r {

@@ -1,6 +1,7 @@
 //! Turning PATH arguments into inputs: files as given, directories walked
 //! (honouring .gitignore, skipping hidden files) in a stable order, `-` for stdin.
 
+use crate::config::PathFilter;
 use crate::markup;
 use crate::source::{self, NotText};
 use std::fs;
@@ -47,8 +48,9 @@ pub fn markup_kind(input: &Input, stdin_filename: Option<&Path>) -> markup::Kind
 }
 
 /// The inputs named by `paths` (the current directory when empty), and one
-/// error message per path that could not be walked.
-pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
+/// error message per path that could not be walked. `filter` (the config's
+/// globs) chooses among walked files, and among named ones with `force-exclude`.
+pub fn collect(paths: &[PathBuf], filter: &PathFilter) -> (Vec<Input>, Vec<String>) {
     let default = [PathBuf::from(".")];
     let paths = if paths.is_empty() {
         &default[..]
@@ -61,8 +63,8 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            walk(path, &mut inputs, &mut errors);
-        } else {
+            walk(path, filter, &mut inputs, &mut errors);
+        } else if filter.takes_named_file(path) {
             inputs.push(Input::File {
                 path: path.clone(),
                 explicit: true,
@@ -72,16 +74,23 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
     (inputs, errors)
 }
 
-fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<String>) {
+fn walk(root: &Path, filter: &PathFilter, inputs: &mut Vec<Input>, errors: &mut Vec<String>) {
+    let prune = filter.clone();
     let walker = ignore::WalkBuilder::new(root)
         .hidden(true)
         .require_git(false)
         .follow_links(false)
         .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry(move |entry| {
+            !(entry.file_type().is_some_and(|t| t.is_dir()) && prune.skips_dir(entry.path()))
+        })
         .build();
     for entry in walker {
         match entry {
-            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+            Ok(entry)
+                if entry.file_type().is_some_and(|t| t.is_file())
+                    && filter.takes_walked_file(entry.path()) =>
+            {
                 let path = entry.into_path();
                 let path = path
                     .strip_prefix("./")

@@ -5,12 +5,18 @@
 mod check;
 mod eval;
 mod fix;
+mod generated;
+mod init;
 mod inputs;
 mod packs;
+mod progress;
 mod rules;
+mod settings;
 
+use crate::config::PathFilter;
 use crate::report::Format;
 use crate::report::style::ColorChoice;
+use crate::rule::Level;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -63,6 +69,21 @@ pub struct Options {
     /// Number of files processed at once (default: one per core)
     #[arg(short = 'j', long, value_name = "N", global = true)]
     pub threads: Option<usize>,
+    /// Read this config file instead of looking for calque.toml / .calque.toml
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+    /// Read no config file
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
+    /// `check` exits 1 only for findings at or above this level [default: info]
+    #[arg(long, value_enum, value_name = "LEVEL", global = true)]
+    pub fail_on: Option<Level>,
+    /// Apply the config's `exclude` globs to files named on the command line too
+    #[arg(long, global = true)]
+    pub force_exclude: bool,
+    /// Which walked files are checked (the config's include/exclude globs).
+    #[arg(skip)]
+    pub path_filter: PathFilter,
 }
 
 #[derive(Debug, Subcommand)]
@@ -101,6 +122,15 @@ pub enum Command {
         #[arg(value_name = "PACK")]
         pack_names: Vec<String>,
     },
+    /// Write a commented starter calque.toml in the working directory
+    Init,
+    /// Print a shell completion script (e.g. `calque completions bash > ~/.local/share/bash-completion/completions/calque`)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `calque man > calque.1`
+    Man,
 }
 
 /// What a run found, folded into the exit code: 2 beats 1 beats 0.
@@ -134,8 +164,21 @@ pub fn run(cli: Cli) -> ExitCode {
             .num_threads(n.max(1))
             .build_global();
     }
-    let options = &cli.options;
-    let loaded = match packs::load(options) {
+    match &cli.command {
+        Command::Init => return init::run().exit_code(),
+        Command::Completions { shell } => return generated::completions(*shell).exit_code(),
+        Command::Man => return generated::man().exit_code(),
+        _ => {}
+    }
+    let (options, config) = match settings::resolve(&cli.options) {
+        Ok(resolved) => resolved,
+        Err(message) => {
+            report_error(message);
+            return ExitCode::from(2);
+        }
+    };
+    let options = &options;
+    let loaded = match packs::load(options, config.as_ref()) {
         Ok(loaded) => loaded,
         Err(message) => {
             report_error(message);
@@ -149,6 +192,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Rules { id } => rules::list_or_explain(&loaded, options, id.as_deref()),
         Command::Eval { gold, text } => eval::run(&loaded.engine, options, gold, text.as_deref()),
         Command::Test { pack_names } => rules::test(&loaded, pack_names),
+        Command::Init | Command::Completions { .. } | Command::Man => unreachable!("run above"),
     };
     status.exit_code()
 }

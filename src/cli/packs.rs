@@ -1,9 +1,12 @@
-//! Which packs and rules a run uses: the built-in packs, `--pack` files,
-//! then `--select` and `--ignore`.
+//! Which packs and rules a run uses: the built-in packs, the config file's
+//! packs, `--pack` files; then the config's `select`/`ignore`, `--select` and
+//! `--ignore`; then the config's `[levels]`.
 
 use super::Options;
+use crate::config::{Config, Name, Selection};
 use crate::engine::Engine;
 use crate::pack::{self, Pack, RuleDef};
+use crate::rule::Level;
 use crate::suggest;
 use std::collections::BTreeSet;
 use std::fs;
@@ -16,17 +19,25 @@ pub struct Loaded {
     pub engine: Engine,
 }
 
-pub fn load(options: &Options) -> Result<Loaded, String> {
-    let mut packs = if options.no_default_packs {
-        Vec::new()
-    } else {
+pub fn load(options: &Options, config: Option<&Config>) -> Result<Loaded, String> {
+    let default_packs =
+        !options.no_default_packs && config.and_then(|c| c.default_packs).unwrap_or(true);
+    let mut packs = if default_packs {
         pack::builtin().map_err(|e| e.to_string())?
+    } else {
+        Vec::new()
     };
-    for path in &options.packs {
+    let config_packs = config.map(|c| c.packs.as_slice()).unwrap_or_default();
+    for path in config_packs.iter().chain(&options.packs) {
         packs.push(load_file(path)?);
     }
     pack::check_unique(&packs).map_err(|e| e.to_string())?;
-    let defs = select(&packs, &options.select, &options.ignore)?;
+    let mut layers: Vec<Selection> = config.map(|c| c.selection.clone()).into_iter().collect();
+    layers.push(flags_selection(options));
+    let mut defs = select(&packs, &layers)?;
+    if let Some(config) = config {
+        set_levels(&packs, &mut defs, &config.levels)?;
+    }
     let engine = Engine::new(defs).map_err(|e| format!("cannot compile the rules: {e}"))?;
     Ok(Loaded { packs, engine })
 }
@@ -39,34 +50,190 @@ pub fn load_file(path: &Path) -> Result<Pack, String> {
     pack::load(&label, &text).map_err(|e| e.to_string())
 }
 
-/// The rules chosen by `--select` (all when empty) minus `--ignore`. Each
-/// name must be a loaded pack or rule; an unknown one is an error with a
-/// suggestion, since a typo would otherwise silently change what runs.
-fn select(packs: &[Pack], select: &[String], ignore: &[String]) -> Result<Vec<RuleDef>, String> {
+/// `--select` and `--ignore` as the last layer of rule choice.
+fn flags_selection(options: &Options) -> Selection {
+    let names = |flag: &str, list: &[String]| -> Vec<Name> {
+        list.iter()
+            .map(|name| Name {
+                name: name.clone(),
+                origin: format!("{flag} {name}"),
+            })
+            .collect()
+    };
+    Selection {
+        select: (!options.select.is_empty()).then(|| names("--select", &options.select)),
+        ignore: names("--ignore", &options.ignore),
+    }
+}
+
+/// Every pack name and rule id loaded.
+fn known_names(packs: &[Pack]) -> BTreeSet<&str> {
     let mut known: BTreeSet<&str> = BTreeSet::new();
     for p in packs {
         known.insert(&p.name);
         known.extend(p.rules.iter().map(|d| d.rule.id.as_str()));
     }
-    for (flag, names) in [("--select", select), ("--ignore", ignore)] {
-        for name in names {
-            if !known.contains(name.as_str()) {
-                return Err(format!(
-                    "{flag} {name}: no loaded pack or rule has this name{}",
-                    suggest::did_you_mean(name, known.iter().copied())
-                ));
+    known
+}
+
+/// Each name must be a loaded pack or rule; an unknown one is an error with
+/// a suggestion, since a typo would otherwise silently change what runs.
+fn check_known<'a>(
+    known: &BTreeSet<&str>,
+    names: impl IntoIterator<Item = &'a Name>,
+) -> Result<(), String> {
+    for name in names {
+        if !known.contains(name.name.as_str()) {
+            return Err(format!(
+                "{}: no loaded pack or rule has this name{}",
+                name.origin,
+                suggest::did_you_mean(&name.name, known.iter().copied())
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The rules left after each layer of choice in turn: a layer's `select`
+/// (when given) picks from every loaded rule, replacing what came before;
+/// its `ignore` then removes rules.
+fn select(packs: &[Pack], layers: &[Selection]) -> Result<Vec<RuleDef>, String> {
+    let known = known_names(packs);
+    for layer in layers {
+        check_known(&known, layer.select.iter().flatten().chain(&layer.ignore))?;
+    }
+    let named = |list: &[Name], def: &RuleDef| {
+        list.iter()
+            .any(|n| n.name == def.rule.id || n.name == def.rule.pack)
+    };
+    let all: Vec<&RuleDef> = packs.iter().flat_map(|p| p.rules.iter()).collect();
+    let mut chosen: Vec<bool> = vec![true; all.len()];
+    for layer in layers {
+        for (def, on) in all.iter().zip(chosen.iter_mut()) {
+            if let Some(select) = &layer.select {
+                *on = named(select, def);
+            }
+            if named(&layer.ignore, def) {
+                *on = false;
             }
         }
     }
-    let named = |list: &[String], def: &RuleDef| {
-        list.iter()
-            .any(|n| *n == def.rule.id || *n == def.rule.pack)
-    };
-    Ok(packs
-        .iter()
-        .flat_map(|p| p.rules.iter())
-        .filter(|d| select.is_empty() || named(select, d))
-        .filter(|d| !named(ignore, d))
-        .cloned()
+    Ok(all
+        .into_iter()
+        .zip(chosen)
+        .filter(|(_, on)| *on)
+        .map(|(def, _)| def.clone())
         .collect())
+}
+
+/// Gives rules the levels of the config's `[levels]`: a rule's own entry
+/// beats its pack's. Done on the definitions, before the engine is built,
+/// so that the engine and every printer see one level per rule.
+fn set_levels(
+    packs: &[Pack],
+    defs: &mut [RuleDef],
+    levels: &[(Name, Level)],
+) -> Result<(), String> {
+    check_known(&known_names(packs), levels.iter().map(|(name, _)| name))?;
+    let level_of = |name: &str| levels.iter().find(|(n, _)| n.name == name).map(|(_, l)| *l);
+    for def in defs {
+        if let Some(level) = level_of(&def.rule.id).or_else(|| level_of(&def.rule.pack)) {
+            def.rule.level = level;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PACK: &str = r#"
+[pack]
+name = "demo"
+description = "d"
+
+[[rule]]
+id = "one"
+phrase = "aaa"
+level = "error"
+message = "m"
+examples = [{ bad = "aaa" }]
+
+[[rule]]
+id = "two"
+phrase = "bbb"
+message = "m"
+examples = [{ bad = "bbb" }]
+"#;
+
+    fn packs() -> Vec<Pack> {
+        vec![pack::load("demo.toml", PACK).unwrap()]
+    }
+
+    fn names(list: &[&str]) -> Vec<Name> {
+        list.iter()
+            .map(|n| Name {
+                name: n.to_string(),
+                origin: format!("at {n}"),
+            })
+            .collect()
+    }
+
+    fn layer(select: Option<&[&str]>, ignore: &[&str]) -> Selection {
+        Selection {
+            select: select.map(names),
+            ignore: names(ignore),
+        }
+    }
+
+    fn ids(defs: &[RuleDef]) -> Vec<&str> {
+        defs.iter().map(|d| d.rule.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_later_select_replaces_an_earlier_choice() {
+        let packs = packs();
+        let config = layer(None, &["demo/one"]);
+        assert_eq!(
+            ids(&select(&packs, std::slice::from_ref(&config)).unwrap()),
+            ["demo/two"]
+        );
+        // --select demo/one on the command line brings back what the file ignored.
+        let flags = layer(Some(&["demo/one"]), &[]);
+        let defs = select(&packs, &[config.clone(), flags]).unwrap();
+        assert_eq!(ids(&defs), ["demo/one"]);
+        // --ignore adds to the file's ignore list.
+        let config = layer(Some(&["demo"]), &[]);
+        let flags = layer(None, &["demo/two"]);
+        assert_eq!(
+            ids(&select(&packs, &[config, flags]).unwrap()),
+            ["demo/one"]
+        );
+    }
+
+    #[test]
+    fn an_unknown_name_is_reported_at_its_origin() {
+        let e = select(&packs(), &[layer(Some(&["dem"]), &[])]).unwrap_err();
+        assert_eq!(
+            e,
+            "at dem: no loaded pack or rule has this name (did you mean `demo`?)"
+        );
+    }
+
+    #[test]
+    fn a_rule_level_beats_its_pack_level() {
+        let packs = packs();
+        let mut defs = select(&packs, &[]).unwrap();
+        let levels = [
+            (names(&["demo/two"]).remove(0), Level::Error),
+            (names(&["demo"]).remove(0), Level::Info),
+        ];
+        set_levels(&packs, &mut defs, &levels).unwrap();
+        let got: Vec<Level> = defs.iter().map(|d| d.rule.level).collect();
+        assert_eq!(got, [Level::Info, Level::Error]);
+        let bad = [(names(&["demo/thre"]).remove(0), Level::Info)];
+        let e = set_levels(&packs, &mut defs, &bad).unwrap_err();
+        assert!(e.starts_with("at demo/thre: no loaded pack"), "{e}");
+    }
 }

@@ -416,7 +416,7 @@ fn rule_containing(text: &str, offset: usize) -> Option<String> {
 }
 
 /// Adds "did you mean" to serde's "unknown field `x`, expected one of ..." messages.
-fn with_field_suggestion(message: &str) -> String {
+pub(crate) fn with_field_suggestion(message: &str) -> String {
     let message = message.trim().to_string();
     let Some(rest) = message.strip_prefix("unknown field `") else {
         return message;

@@ -97,6 +97,15 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// How many findings are at `level` or above.
+    pub fn at_or_above(&self, level: Level) -> usize {
+        match level {
+            Level::Error => self.errors,
+            Level::Warning => self.errors + self.warnings,
+            Level::Info => self.errors + self.warnings + self.infos,
+        }
+    }
+
     pub fn add(&mut self, engine: &Engine, findings: &[Finding]) {
         self.files += 1;
         if !findings.is_empty() {
