@@ -8,7 +8,10 @@ pub fn unified(path: &str, old: &str, new: &str) -> String {
     if old == new {
         return String::new();
     }
-    let path = path.strip_prefix("./").unwrap_or(path);
+    let path = path
+        .strip_prefix("./")
+        .unwrap_or(path)
+        .trim_start_matches('/');
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Myers)
         .diff_lines(old, new);

@@ -100,8 +100,9 @@ pub struct Outcome {
     /// Findings on the final text (none of them fixable under the options,
     /// unless the pass bound was hit).
     pub remaining: Vec<Finding>,
-    /// Fixable findings left out in the last pass because a stronger edit overlapped them.
-    pub overlapped: usize,
+    /// Fixable findings of the first pass (in the original text) left out
+    /// because a stronger edit overlapped them.
+    pub left_out: Vec<Finding>,
     /// Rules still producing edits when [`MAX_PASSES`] was reached; empty when the text settled.
     pub still_firing: Vec<usize>,
 }
@@ -123,7 +124,7 @@ pub fn fix_text_with(
     let mut current: Option<String> = None;
     let mut applied = 0;
     let mut passes = Vec::new();
-    let mut overlapped = 0;
+    let mut first_left_out: Option<Vec<Finding>> = None;
     for _ in 0..MAX_PASSES {
         let view = current.as_deref().unwrap_or(text);
         let findings = check(view);
@@ -134,11 +135,13 @@ pub fn fix_text_with(
                 applied,
                 passes,
                 remaining: findings,
-                overlapped,
+                left_out: first_left_out.unwrap_or_default(),
                 still_firing: Vec::new(),
             };
         }
-        overlapped = left_out.len();
+        if first_left_out.is_none() {
+            first_left_out = Some(left_out.into_iter().cloned().collect());
+        }
         applied += edits.len();
         current = Some(apply(view, &edits));
         passes.push(edits);
@@ -154,7 +157,7 @@ pub fn fix_text_with(
         applied,
         passes,
         remaining: findings,
-        overlapped,
+        left_out: first_left_out.unwrap_or_default(),
         still_firing,
     }
 }

@@ -411,3 +411,34 @@ fn a_missing_file_is_an_error_naming_it() {
     assert_eq!(code, 2);
     assert!(err.contains("no-such-file.txt"), "{err}");
 }
+
+#[test]
+fn overlapping_fixes_resolve_to_the_longer_and_note_the_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("overlap.toml");
+    fs::write(
+        &pack,
+        "[pack]\nname = \"overlap\"\ndescription = \"d\"\n\n[[rule]]\nid = \"war\"\nphrase = \"world anti -fascist war\"\nreplace = \"World Anti-Fascist War\"\nsafe = true\nmessage = \"m\"\nexamples = [{ bad = \"world anti -fascist war\", good = \"World Anti-Fascist War\" }]\n",
+    )
+    .unwrap();
+    let (out, err, code) = stdout_of(
+        calque()
+            .arg("--pack")
+            .arg(&pack)
+            .args(["fix", "-"])
+            .write_stdin("the world anti -fascist war\n"),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "the World Anti-Fascist War\n");
+    let file = dir.path().join("a.txt");
+    fs::write(&file, "the world anti -fascist war\n").unwrap();
+    let (_, err, _) = stdout_of(calque().arg("--pack").arg(&pack).arg("fix").arg(&file));
+    assert!(
+        err.contains("a.txt:1:11: the fix of [mt/hyphen-spacing] was left out"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        "the World Anti-Fascist War\n"
+    );
+}

@@ -9,6 +9,7 @@ use crate::fix::{self, MAX_PASSES};
 use crate::markup;
 use crate::report::count;
 use crate::report::style::Style;
+use crate::source::LineIndex;
 use crate::stream;
 use crate::write;
 use rayon::prelude::*;
@@ -23,6 +24,8 @@ struct Fixed {
     applied: usize,
     remaining: usize,
     still_firing: Vec<usize>,
+    /// Notes on fixes left out because a stronger fix overlapped them.
+    left_out: Vec<String>,
     changed: bool,
 }
 
@@ -66,12 +69,25 @@ fn fix_one(
     } else {
         String::new()
     };
+    let lines = LineIndex::new(&text);
+    let left_out = outcome
+        .left_out
+        .iter()
+        .map(|f| {
+            let (line, column) = lines.position_in(&text, f.span.start);
+            format!(
+                "{label}:{line}:{column}: the fix of [{}] was left out: a longer or stronger fix overlaps it",
+                engine.rule(f.rule).id
+            )
+        })
+        .collect();
     Ok(Some(Fixed {
         label,
         diff,
         applied: outcome.applied,
         remaining,
         still_firing: outcome.still_firing,
+        left_out,
         changed,
     }))
 }
@@ -262,9 +278,13 @@ fn fix_stdin_document(engine: &Engine, options: &Options, kind: markup::Kind) ->
     }
 }
 
+/// Warns about fixes that did not settle and notes the ones left out.
 fn warn_if_unsettled(engine: &Engine, _options: &Options, f: &Fixed) {
     if !f.still_firing.is_empty() {
         warn_rules(engine, &f.still_firing, &f.label);
+    }
+    for note in &f.left_out {
+        eprintln!("calque: note: {note}");
     }
 }
 
