@@ -76,18 +76,11 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
 
 /// `Ok(None)`: skipped (binary); `Err(())`: an error, already reported.
 fn check_one(engine: &Engine, options: &Options, input: &Input) -> Result<Option<Checked>, ()> {
-    let text = match inputs::read_text(input) {
-        Ok(text) => text,
-        Err(e) => {
-            return if inputs::complain(input, &e) {
-                Err(())
-            } else {
-                Ok(None)
-            };
-        }
+    let Some(inputs::Document { text, label, kind }) =
+        inputs::read_document(input, options.stdin_filename.as_deref())?
+    else {
+        return Ok(None);
     };
-    let label = inputs::display_name(input, options.stdin_filename.as_deref());
-    let kind = inputs::markup_kind(input, options.stdin_filename.as_deref());
     let findings = markup::check_document(engine, kind, &text);
     let lines = LineIndex::new(&text);
     let mut tally = Tally::default();

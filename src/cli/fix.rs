@@ -37,18 +37,11 @@ fn fix_one(
     want_diff: bool,
     write_back: bool,
 ) -> Result<Option<Fixed>, ()> {
-    let text = match inputs::read_text(input) {
-        Ok(text) => text,
-        Err(e) => {
-            return if inputs::complain(input, &e) {
-                Err(())
-            } else {
-                Ok(None)
-            };
-        }
+    let Some(inputs::Document { text, label, kind }) =
+        inputs::read_document(input, options.stdin_filename.as_deref())?
+    else {
+        return Ok(None);
     };
-    let label = inputs::display_name(input, options.stdin_filename.as_deref());
-    let kind = inputs::markup_kind(input, options.stdin_filename.as_deref());
     let outcome = markup::fix_document(engine, kind, &text, options.unsafe_fixes);
     let changed = outcome.text != text;
     let remaining = outcome

@@ -151,6 +151,27 @@ pub fn read_text(input: &Input) -> Result<String, ReadError> {
     source::decode(read_bytes(input)?).map_err(ReadError::NotText)
 }
 
+/// An input read as text, with how it is named and how it is parsed.
+pub struct Document {
+    pub text: String,
+    pub label: String,
+    pub kind: markup::Kind,
+}
+
+/// Reads an input for checking or fixing. `Ok(None)`: skipped (binary);
+/// `Err(())`: an error, already reported on stderr.
+pub fn read_document(input: &Input, stdin_filename: Option<&Path>) -> Result<Option<Document>, ()> {
+    match read_text(input) {
+        Ok(text) => Ok(Some(Document {
+            text,
+            label: display_name(input, stdin_filename),
+            kind: markup_kind(input, stdin_filename),
+        })),
+        Err(e) if complain(input, &e) => Err(()),
+        Err(_) => Ok(None),
+    }
+}
+
 /// What to do with an input that could not be read: binary files are
 /// skipped (with a note when named on the command line), the rest is an
 /// error. Returns whether it counts as an error.
