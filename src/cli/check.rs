@@ -13,8 +13,9 @@ use std::path::PathBuf;
 
 /// One checked input, ready to print.
 struct Checked {
-    /// Each finding with the text of its line (for the human format).
-    records: Vec<(Record, String)>,
+    /// Each finding with a window of its line and the characters of the
+    /// line before the window (for the human format).
+    records: Vec<(Record, (String, usize))>,
     tally: Tally,
 }
 
@@ -48,10 +49,12 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
             }
         };
         merge(&mut tally, &checked.tally);
-        for (record, line_text) in &checked.records {
+        for (record, (line_window, skipped)) in &checked.records {
             let written = match &mut json {
                 Some(printer) => printer.record(&mut out, record),
-                None => human::write_record(&mut out, style, record, line_text),
+                None => {
+                    human::write_record_in_window(&mut out, style, record, line_window, *skipped)
+                }
             };
             if written.is_err() {
                 return status; // stdout closed (a pager quit): stop quietly
@@ -90,8 +93,8 @@ fn check_one(engine: &Engine, input: &Input) -> Result<Option<Checked>, ()> {
         .iter()
         .map(|f| {
             let record = Record::new(engine, &label, &text, &lines, f);
-            let line_text = lines.line_text(&text, record.line).to_string();
-            (record, line_text)
+            let window = human::line_window(&text, &lines, &record);
+            (record, window)
         })
         .collect();
     Ok(Some(Checked { records, tally }))

@@ -157,6 +157,7 @@ pub fn fix(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
             found: false,
         };
     }
+    super::interrupt::clean_up_on_signals();
     let (fixed, mut status) = fix_all(engine, options, paths, false, true);
     let style = options.color.for_stderr();
     let mut applied = 0;

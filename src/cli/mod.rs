@@ -5,6 +5,7 @@
 mod check;
 mod fix;
 mod inputs;
+mod interrupt;
 mod packs;
 mod rules;
 
