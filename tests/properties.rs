@@ -280,7 +280,7 @@ proptest! {
                 expected.push_str("\n\n");
             }
             if example_not_filler {
-                let example = pick.get(&examples);
+                let example = pick.get(examples);
                 text.push_str(&example.bad);
                 expected.push_str(example.good.as_deref().unwrap());
             } else {

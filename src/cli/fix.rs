@@ -45,10 +45,14 @@ fn fix_one(
     let label = input.label();
     let outcome = fix::fix_text(engine, &text, options.unsafe_fixes);
     let changed = outcome.text != text;
+    // Fixable findings are gone after a settled fix; if the fixes did not
+    // settle (rules undoing each other), they are left too, and count.
     let remaining = outcome
         .remaining
         .iter()
-        .filter(|f| !fix::is_fixable(engine, f, options.unsafe_fixes))
+        .filter(|f| {
+            !outcome.still_firing.is_empty() || !fix::is_fixable(engine, f, options.unsafe_fixes)
+        })
         .count();
     if changed
         && write_back

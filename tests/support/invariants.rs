@@ -2,6 +2,7 @@
 //! Shared by the fuzz targets (fuzz/fuzz_targets/*), the fuzz regression
 //! test and the proptest suite, so that all three assert the same thing.
 //! Each check panics with a description of what broke.
+#![allow(dead_code)] // each user takes what it needs
 
 use calque::engine::{Engine, Finding};
 use calque::fix::{self, Edit, MAX_PASSES};
@@ -119,4 +120,69 @@ pub fn assert_check_and_fix(engine: &Engine, text: &str, unsafe_fixes: bool) -> 
         );
     }
     outcome.text
+}
+
+/// The `check_fix` fuzz target's body, shared with its regression test:
+/// the first byte picks safe-only or all fixes, the rest is the input.
+/// Bytes that are not text must be refused by `fix -` too; text must keep
+/// every invariant, and `fix -` must give what `fix` gives on it.
+pub fn check_fix_bytes(engine: &Engine, data: &[u8]) {
+    let Some((&flags, bytes)) = data.split_first() else {
+        return;
+    };
+    let unsafe_fixes = flags & 1 == 1;
+    let decoded = calque::source::decode(bytes.to_vec());
+    let mut streamed = Vec::new();
+    let streamed_ok =
+        calque::stream::fix_stream(engine, bytes, &mut streamed, unsafe_fixes).is_ok();
+    let Ok(text) = decoded else {
+        assert!(!streamed_ok, "fix - accepted what decode refused");
+        return;
+    };
+    let fixed = assert_check_and_fix(engine, &text, unsafe_fixes);
+    if text.len() < calque::engine::blocks::TARGET_BLOCK {
+        // One piece: the stream fixer must give exactly what `fix` gives.
+        assert!(streamed_ok, "fix - refused text that decode accepted");
+        assert!(streamed == fixed.as_bytes(), "fix - differs from fix");
+    }
+}
+
+/// The `pack_loader` fuzz target's body, shared with its regression test:
+/// any text either loads as a pack or gives an error, never a panic; a pack
+/// that loads compiles (or fails cleanly) and keeps every invariant on its
+/// own examples.
+pub fn load_pack_bytes(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(loaded) = calque::pack::load("fuzz.toml", text) else {
+        return;
+    };
+    let samples: Vec<String> = loaded
+        .rules
+        .iter()
+        .flat_map(|d| {
+            d.rule
+                .examples
+                .iter()
+                .flat_map(|e| std::iter::once(e.bad.clone()).chain(e.good.clone()))
+                .chain(d.rule.ok.iter().cloned())
+        })
+        .take(16)
+        .collect();
+    let Ok(engine) = Engine::new(loaded.rules) else {
+        return;
+    };
+    for sample in &samples {
+        assert_check_and_fix(&engine, sample, true);
+    }
+}
+
+/// The built-in packs plus tests/support/every-kind.toml, compiled: what
+/// the `check_fix` fuzz target and its regression test run.
+pub fn fuzz_engine() -> Engine {
+    let mut packs = calque::pack::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let extra = include_str!("every-kind.toml");
+    packs.push(calque::pack::load("every-kind.toml", extra).unwrap_or_else(|e| panic!("{e}")));
+    Engine::new(packs.into_iter().flat_map(|p| p.rules).collect()).expect("the rules compile")
 }
