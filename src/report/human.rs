@@ -189,6 +189,7 @@ mod tests {
             let lines = LineIndex::new(&text);
             let mut rec = record(&line, "XI");
             rec.line = 2;
+            rec.end_line = 2;
             rec.byte_start = text.find("XI").unwrap();
             rec.byte_end = rec.byte_start + 2;
             let (mut whole, mut windowed) = (Vec::new(), Vec::new());
