@@ -56,7 +56,14 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, NotText> {
 pub struct LineIndex {
     starts: Vec<usize>,
     bom: usize,
+    /// In lines longer than [`CHECKPOINT_BYTES`]: (byte offset, characters
+    /// from the line start to it), so that a column in a 50 MB line costs a
+    /// short count, not a count from the line start for every finding.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Distance between column checkpoints in long lines.
+const CHECKPOINT_BYTES: usize = 64 << 10;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
@@ -67,7 +74,32 @@ impl LineIndex {
         } else {
             0
         };
-        LineIndex { starts, bom }
+        let mut index = LineIndex {
+            starts,
+            bom,
+            checkpoints: Vec::new(),
+        };
+        index.checkpoints = index.long_line_checkpoints(text);
+        index
+    }
+
+    fn long_line_checkpoints(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut checkpoints = Vec::new();
+        for line in 1..=self.starts.len() {
+            let start = self.line_start(line).min(text.len());
+            let end = self.starts.get(line).copied().unwrap_or(text.len());
+            let (mut at, mut chars) = (start, 0);
+            while end.saturating_sub(at) > CHECKPOINT_BYTES {
+                let mut next = at + CHECKPOINT_BYTES;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                chars += text[at..next].chars().count();
+                checkpoints.push((next, chars));
+                at = next;
+            }
+        }
+        checkpoints
     }
 
     /// 1-based line number of the line holding byte `offset`.
@@ -89,7 +121,12 @@ impl LineIndex {
     pub fn position_in(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.line(offset);
         let start = self.line_start(line).min(offset);
-        (line, text[start..offset].chars().count() + 1)
+        let nearest = self.checkpoints.partition_point(|&(at, _)| at <= offset);
+        let (from, chars_before) = match nearest.checked_sub(1).map(|i| self.checkpoints[i]) {
+            Some((at, chars)) if at >= start => (at, chars),
+            _ => (start, 0),
+        };
+        (line, chars_before + text[from..offset].chars().count() + 1)
     }
 
     /// The text of 1-based `line`, without its line break.
@@ -126,5 +163,25 @@ mod tests {
         assert_eq!(index.position_in(text, text.rfind("XI").unwrap()), (2, 6));
         assert_eq!(index.line_text(text, 1), "é XI");
         assert_eq!(index.line_text(text, 2), "said XI");
+    }
+
+    #[test]
+    fn columns_in_long_lines_use_checkpoints_and_stay_exact() {
+        let text = format!("\u{feff}short\n{}\nend é", "aé€🙂".repeat(60_000));
+        let index = LineIndex::new(&text);
+        assert!(!index.checkpoints.is_empty());
+        for offset in (0..=text.len())
+            .step_by(997)
+            .filter(|&o| text.is_char_boundary(o))
+        {
+            let line = index.line(offset);
+            let start = index.line_start(line).min(offset);
+            let slow = text[start..offset].chars().count() + 1;
+            assert_eq!(
+                index.position_in(&text, offset),
+                (line, slow),
+                "at {offset}"
+            );
+        }
     }
 }

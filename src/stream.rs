@@ -110,18 +110,27 @@ fn cut_point(buffer: &[u8]) -> Option<usize> {
     None
 }
 
-/// The largest cut of a line with no line break that keeps UTF-8 characters whole.
+/// The largest cut of a line with no line break that keeps UTF-8 characters
+/// whole: before the last character if its bytes are not all there yet. Only
+/// the last four bytes are looked at, so the cut is never at 0 (which would
+/// make no progress) even when the buffer is not UTF-8 at all: decoding the
+/// piece then reports the bad byte.
 fn utf8_boundary(buffer: &[u8]) -> usize {
-    let mut end = buffer.len();
-    while end > 0 && (buffer[end - 1] & 0xC0) == 0x80 {
-        end -= 1;
+    let len = buffer.len();
+    for back in 1..=len.min(4) {
+        let byte = buffer[len - back];
+        if byte & 0xC0 == 0x80 {
+            continue; // a continuation byte: the lead byte is further back
+        }
+        let char_len = match byte {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            0xC0.. => 2,
+            _ => 1,
+        };
+        return if char_len > back { len - back } else { len };
     }
-    // `end - 1` is now a lead byte (or ASCII); cut before it unless the character is complete.
-    if end > 0 && buffer[end - 1] >= 0xC0 {
-        end - 1
-    } else {
-        buffer.len()
-    }
+    len
 }
 
 fn decode_piece(piece: Vec<u8>, offset: u64, first: bool) -> Result<String, StreamError> {
@@ -153,5 +162,21 @@ mod tests {
         let text = "é".repeat(blocks::MAX_BLOCK);
         let cut = utf8_boundary(text.as_bytes());
         assert!(text.is_char_boundary(cut));
+        let cut_inside = utf8_boundary(&text.as_bytes()[..text.len() - 1]);
+        assert_eq!(cut_inside, text.len() - 2);
+    }
+
+    #[test]
+    fn a_long_run_of_invalid_bytes_is_refused_not_looped_on() {
+        // A lead byte then more than MAX_BLOCK continuation bytes: cutting
+        // before the lead byte would be a cut at 0 and loop forever.
+        let mut bytes = vec![0xC3];
+        bytes.resize(2 * blocks::MAX_BLOCK, 0x80);
+        let engine = crate::engine::Engine::new(Vec::new()).unwrap();
+        let result = fix_stream(&engine, &bytes[..], Vec::new(), false);
+        assert!(matches!(
+            result,
+            Err(StreamError::NotText(NotText::InvalidUtf8 { offset: 2 }))
+        ));
     }
 }

@@ -6,6 +6,11 @@
 //! a crash, sees either the old file or the new one, never a mix. A symlink
 //! is written through to its target and stays a link. If the file changed
 //! since it was read, nothing is written.
+//!
+//! Temporary files are registered while they exist, so that an interrupt
+//! (SIGINT, SIGTERM: see `cli::interrupt`) can remove them before the
+//! process dies. Only SIGKILL, which no process can catch, may leave one
+//! behind; the original file is intact then too.
 
 use std::fs;
 use std::io::{self, Write};
@@ -36,17 +41,88 @@ pub fn replace_file(path: &Path, original: &[u8], new: &[u8]) -> Result<(), Writ
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".calque-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    temp.write_all(new)?;
-    temp.as_file().set_permissions(metadata.permissions())?;
-    keep_owner(temp.as_file(), &metadata);
-    temp.as_file().sync_all()?;
-    temp.persist(&target).map_err(|e| WriteError::Io(e.error))?;
+    let mut temp = live_temps::create_in(dir)?;
+    let temp_path = temp.path().to_path_buf();
+    let written = (|| {
+        temp.write_all(new)?;
+        temp.as_file().set_permissions(metadata.permissions())?;
+        keep_owner(temp.as_file(), &metadata);
+        temp.as_file().sync_all()?;
+        temp.persist(&target).map_err(|e| e.error)
+    })();
+    // Persisted (renamed away) or dropped (deleted): no longer ours to clean up.
+    live_temps::forget(&temp_path);
+    written?;
     sync_dir(dir);
     Ok(())
+}
+
+/// Removes every temporary file this process has open for writing and
+/// stops any more from being made, for a process about to die of a signal.
+/// Never returns the lock, so writers block until the process is gone.
+pub fn remove_temp_files_for_exit() {
+    live_temps::remove_all_and_close();
+}
+
+/// The temporary files that exist right now, each one's path, for removal
+/// by a signal handler (a `NamedTempFile` deletes itself on drop, but a
+/// signal kills the process without dropping anything).
+mod live_temps {
+    use std::io;
+    use std::path::{Path, PathBuf};
+    use std::sync::{Mutex, MutexGuard};
+    use tempfile::NamedTempFile;
+
+    struct Live {
+        /// Set once the process is going down: no new temporary file then.
+        closed: bool,
+        paths: Vec<PathBuf>,
+    }
+
+    static LIVE: Mutex<Live> = Mutex::new(Live {
+        closed: false,
+        paths: Vec::new(),
+    });
+
+    fn lock() -> MutexGuard<'static, Live> {
+        // A writer that panicked leaves the list valid: keep using it.
+        LIVE.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// A new temporary file in `dir`, registered before anyone can see it:
+    /// created under the lock, so a signal handler either removes it or
+    /// stops it from being created.
+    pub fn create_in(dir: &Path) -> io::Result<NamedTempFile> {
+        let mut live = lock();
+        if live.closed {
+            return Err(io::Error::new(
+                io::ErrorKind::Interrupted,
+                "interrupted; not written",
+            ));
+        }
+        let temp = tempfile::Builder::new()
+            .prefix(".calque-")
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
+        live.paths.push(temp.path().to_path_buf());
+        Ok(temp)
+    }
+
+    pub fn forget(path: &Path) {
+        lock().paths.retain(|p| p != path);
+    }
+
+    pub fn remove_all_and_close() {
+        let mut live = lock();
+        live.closed = true;
+        for path in live.paths.drain(..) {
+            // Already renamed over its target, it is gone: nothing to do.
+            let _ = std::fs::remove_file(path);
+        }
+        // The guard is leaked on purpose: the process is about to die, and
+        // no writer may register, rename or delete anything meanwhile.
+        std::mem::forget(live);
+    }
 }
 
 /// The file a path finally names, following symlinks, so a link stays a link.

@@ -5,6 +5,7 @@ use super::progress::Progress;
 use super::{Options, Status};
 use crate::engine::Engine;
 use crate::markup;
+use crate::report::human;
 use crate::report::printer::Printer;
 use crate::report::{Format, Record, Tally, count};
 use crate::rule::Level;
@@ -15,8 +16,9 @@ use std::path::PathBuf;
 
 /// One checked input, ready to print.
 struct Checked {
-    /// Each finding with the text of its line (for the human format).
-    records: Vec<(Record, String)>,
+    /// Each finding with a window of its line and the characters of the
+    /// line before the window (for the human format).
+    records: Vec<(Record, (String, usize))>,
     tally: Tally,
 }
 
@@ -55,8 +57,8 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
             }
         };
         tally.merge(&checked.tally);
-        for (record, line_text) in &checked.records {
-            if printer.record(&mut out, record, line_text).is_err() {
+        for (record, (line_window, skipped)) in &checked.records {
+            if printer.record(&mut out, record, line_window, *skipped).is_err() {
                 return status; // stdout closed (a pager quit): stop quietly
             }
         }
@@ -89,8 +91,8 @@ fn check_one(engine: &Engine, options: &Options, input: &Input) -> Result<Option
         .iter()
         .map(|f| {
             let record = Record::new(engine, &label, &text, &lines, f);
-            let line_text = lines.line_text(&text, record.line).to_string();
-            (record, line_text)
+            let window = human::line_window(&text, &lines, &record);
+            (record, window)
         })
         .collect();
     Ok(Some(Checked { records, tally }))

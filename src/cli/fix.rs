@@ -44,10 +44,14 @@ fn fix_one(
     };
     let outcome = markup::fix_document(engine, kind, &text, options.unsafe_fixes);
     let changed = outcome.text != text;
+    // Fixable findings are gone after a settled fix; if the fixes did not
+    // settle (rules undoing each other), they are left too, and count.
     let remaining = outcome
         .remaining
         .iter()
-        .filter(|f| !fix::is_fixable(engine, f, options.unsafe_fixes))
+        .filter(|f| {
+            !outcome.still_firing.is_empty() || !fix::is_fixable(engine, f, options.unsafe_fixes)
+        })
         .count();
     if changed
         && write_back
@@ -175,6 +179,7 @@ pub fn fix(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
             found: false,
         };
     }
+    super::interrupt::clean_up_on_signals();
     let (fixed, mut status) = fix_all(engine, options, paths, false, true);
     let style = options.color.for_stderr();
     let mut applied = 0;

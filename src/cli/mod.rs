@@ -8,6 +8,7 @@ mod fix;
 mod generated;
 mod init;
 mod inputs;
+mod interrupt;
 mod packs;
 mod progress;
 mod rules;

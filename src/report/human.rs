@@ -10,6 +10,7 @@
 use super::Record;
 use super::style::Style;
 use crate::rule::Level;
+use crate::source::LineIndex;
 use std::io::{self, Write};
 
 /// How many characters of a long line are shown on each side of the span.
@@ -20,6 +21,39 @@ pub fn write_record(
     style: Style,
     record: &Record,
     line_text: &str,
+) -> io::Result<()> {
+    write_record_in_window(out, style, record, line_text, 0)
+}
+
+/// The part of a finding's line that its excerpt can show, and how many
+/// characters of the line come before that part: a few hundred bytes
+/// however long the line, so that many findings on a 50 MB line do not
+/// each copy the whole line.
+pub fn line_window(text: &str, lines: &LineIndex, record: &Record) -> (String, usize) {
+    let line_start = lines.line_start(record.line);
+    let line = lines.line_text(text, record.line);
+    let line_end = line_start + line.len();
+    let reach = 4 * (CONTEXT_CHARS + 2); // at least CONTEXT_CHARS + 1 characters
+    let mut from = record.byte_start.saturating_sub(reach).max(line_start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (record.byte_end + reach).min(line_end).max(from);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let skipped = record.column - 1 - text[from..record.byte_start.max(from)].chars().count();
+    (text[from..to].to_string(), skipped)
+}
+
+/// [`write_record`] given only a window of the line, which starts after
+/// `skipped` characters of it (see [`line_window`]).
+pub fn write_record_in_window(
+    out: &mut impl Write,
+    style: Style,
+    record: &Record,
+    line_text: &str,
+    skipped: usize,
 ) -> io::Result<()> {
     let level = match record.level {
         Level::Error => style.red("error"),
@@ -38,7 +72,7 @@ pub fn write_record(
         record.message
     )?;
 
-    let (shown, caret_at, caret_len) = excerpt(line_text, record);
+    let (shown, caret_at, caret_len) = excerpt(line_text, record, skipped);
     let gutter = record.line.to_string();
     let pad = " ".repeat(gutter.len());
     writeln!(out, "{pad} {}", style.cyan("|"))?;
@@ -72,14 +106,15 @@ fn show(text: &str) -> String {
 
 /// The part of the line to show, where the caret starts in it and how long
 /// it is, all in characters. Long lines are cut around the span with `…`.
-fn excerpt(line_text: &str, record: &Record) -> (String, usize, usize) {
+/// `line_text` may be a window of the line that starts after `skipped` characters.
+fn excerpt(line_text: &str, record: &Record, skipped: usize) -> (String, usize, usize) {
     let chars: Vec<char> = line_text
         .chars()
         .map(|c| if c == '\t' { ' ' } else { c })
         .collect();
-    let start = (record.column - 1).min(chars.len());
+    let start = (record.column - 1 - skipped).min(chars.len());
     let end = if record.end_line == record.line {
-        (record.end_column - 1).min(chars.len())
+        (record.end_column - 1 - skipped).min(chars.len())
     } else {
         chars.len()
     };
@@ -87,7 +122,7 @@ fn excerpt(line_text: &str, record: &Record) -> (String, usize, usize) {
     let to = (end + CONTEXT_CHARS).min(chars.len());
     let mut shown = String::new();
     let mut caret_at = start - from;
-    if from > 0 {
+    if from + skipped > 0 {
         shown.push('…');
         caret_at += 1;
     }
@@ -136,8 +171,36 @@ mod tests {
     #[test]
     fn long_lines_are_cut_around_the_span() {
         let line = format!("{}XI{}", "a ".repeat(100), " b".repeat(100));
-        let (shown, at, len) = excerpt(&line, &record(&line, "XI"));
+        let (shown, at, len) = excerpt(&line, &record(&line, "XI"), 0);
         assert!(shown.starts_with('…') && shown.ends_with('…'));
         assert_eq!(shown.chars().skip(at).take(len).collect::<String>(), "XI");
+    }
+
+    #[test]
+    fn a_window_of_the_line_prints_what_the_whole_line_prints() {
+        let cases = [
+            format!("{}XI{}", "é ".repeat(5000), " b".repeat(5000)),
+            format!("XI{}", " b€".repeat(3000)),
+            format!("{}XI", "🙂".repeat(3000)),
+            "short XI line".to_string(),
+        ];
+        for line in cases {
+            let text = format!("first\n{line}\nlast");
+            let lines = LineIndex::new(&text);
+            let mut rec = record(&line, "XI");
+            rec.line = 2;
+            rec.end_line = 2;
+            rec.byte_start = text.find("XI").unwrap();
+            rec.byte_end = rec.byte_start + 2;
+            let (mut whole, mut windowed) = (Vec::new(), Vec::new());
+            write_record(&mut whole, Style::PLAIN, &rec, &line).unwrap();
+            let (window, skipped) = line_window(&text, &lines, &rec);
+            assert!(window.len() < 1000);
+            write_record_in_window(&mut windowed, Style::PLAIN, &rec, &window, skipped).unwrap();
+            assert_eq!(
+                String::from_utf8(windowed).unwrap(),
+                String::from_utf8(whole).unwrap()
+            );
+        }
     }
 }

@@ -33,15 +33,20 @@ impl<'e> Printer<'e> {
         })
     }
 
-    /// Prints one finding; `line_text` is its line, for the human format.
+    /// Prints one finding. The human format shows `line_window`, a part of
+    /// the finding's line that starts `skipped` characters into it (see
+    /// [`human::line_window`]).
     pub fn record(
         &mut self,
         out: &mut impl Write,
         record: &Record,
-        line_text: &str,
+        line_window: &str,
+        skipped: usize,
     ) -> io::Result<()> {
         match self {
-            Printer::Human(style) => human::write_record(out, *style, record, line_text),
+            Printer::Human(style) => {
+                human::write_record_in_window(out, *style, record, line_window, skipped)
+            }
             Printer::Json(printer) => printer.record(out, record),
             Printer::Sarif(printer) => {
                 printer.record(record);
