@@ -58,7 +58,10 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
         };
         tally.merge(&checked.tally);
         for (record, (line_window, skipped)) in &checked.records {
-            if printer.record(&mut out, record, line_window, *skipped).is_err() {
+            if printer
+                .record(&mut out, record, line_window, *skipped)
+                .is_err()
+            {
                 return status; // stdout closed (a pager quit): stop quietly
             }
         }

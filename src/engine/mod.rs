@@ -159,6 +159,7 @@ impl Engine {
                 .accepts(text, f.span.start, f.span.end)
         }));
         keep_one_per_rule_and_place(&mut findings, self.rules.len());
+        drop_repeated_advice(&mut findings, &self.rules);
         findings
     }
 
@@ -264,6 +265,35 @@ fn keep_one_per_rule_and_place(findings: &mut Vec<Finding>, rule_count: usize) {
         }
         keep
     });
+}
+
+/// When several rules (of different packs, say) give the same advice for
+/// the same span, keeps only the strongest: safe before unsafe, then the
+/// higher level, then the rule loaded first. Expects findings sorted as
+/// [`keep_one_per_rule_and_place`] leaves them, so equal spans are adjacent.
+fn drop_repeated_advice(findings: &mut Vec<Finding>, rules: &[Rule]) {
+    let strength = |f: &Finding| (f.safe, rules[f.rule].level, std::cmp::Reverse(f.rule));
+    let mut keep = vec![true; findings.len()];
+    let mut group_start = 0;
+    while group_start < findings.len() {
+        let span = &findings[group_start].span;
+        let group_end = findings[group_start..]
+            .iter()
+            .position(|f| f.span != *span)
+            .map_or(findings.len(), |n| group_start + n);
+        for i in group_start..group_end {
+            for j in group_start..group_end {
+                let same_advice =
+                    i != j && findings[i].replacements.first() == findings[j].replacements.first();
+                if same_advice && strength(&findings[j]) > strength(&findings[i]) {
+                    keep[i] = false;
+                }
+            }
+        }
+        group_start = group_end;
+    }
+    let mut flags = keep.into_iter();
+    findings.retain(|_| flags.next().unwrap_or(true));
 }
 
 /// An engine from the `[[rule]]` tables of a pack (a header is added), for tests.

@@ -96,3 +96,39 @@ fn findings_in_every_block_of_a_large_text() {
     assert!(text.len() > 4 * blocks::TARGET_BLOCK);
     assert_eq!(engine.check(&text).len(), 10_000);
 }
+
+#[test]
+fn the_same_advice_from_two_rules_is_given_once() {
+    let engine = test_engine(
+        r#"
+[[rule]]
+id = "suggestion"
+phrase = "Vladimir Poutine"
+replace = "Vladimir Putin"
+message = "m"
+examples = [{ bad = "Vladimir Poutine", good = "Vladimir Putin" }]
+
+[[rule]]
+id = "fix"
+phrase = "Vladimir Poutine"
+replace = "Vladimir Putin"
+safe = true
+level = "error"
+message = "m"
+examples = [{ bad = "Vladimir Poutine", good = "Vladimir Putin" }]
+
+[[rule]]
+id = "other-advice"
+phrase = "Poutine"
+replace = "Putin"
+message = "m"
+examples = [{ bad = "Poutine", good = "Putin" }]
+"#,
+    );
+    let findings = engine.check("Vladimir Poutine said");
+    let rules: Vec<&str> = findings
+        .iter()
+        .map(|f| engine.rule(f.rule).id.as_str())
+        .collect();
+    assert_eq!(rules, vec!["test/fix", "test/other-advice"]);
+}
