@@ -274,7 +274,7 @@ def machine():
     except OSError:
         pass
     return f"{os.cpu_count()} logical CPUs ({len(os.sched_getaffinity(0))} usable), {cpu}, " \
-           f"Linux {platform.release()}"
+           f"Linux {platform.release()}, load average at the start {os.getloadavg()[0]:.1f}"
 
 
 def version(argv):
