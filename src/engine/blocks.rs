@@ -27,6 +27,23 @@ pub fn paragraph_break_after(text: &[u8], from: usize) -> Option<usize> {
     None
 }
 
+/// Byte offset where the paragraph holding `pos` starts: just past the last
+/// paragraph break (as [`paragraph_break_after`] finds them) before `pos`, or 0.
+pub fn paragraph_start_before(text: &[u8], pos: usize) -> usize {
+    let mut later: Option<usize> = None;
+    for nl in memchr::memrchr_iter(b'\n', &text[..pos]) {
+        if let Some(later) = later
+            && text[nl + 1..later]
+                .iter()
+                .all(|b| matches!(b, b' ' | b'\t' | b'\r'))
+        {
+            return later + 1;
+        }
+        later = Some(nl);
+    }
+    0
+}
+
 /// Where the block that starts at `start` ends: after a paragraph break past
 /// [`TARGET_BLOCK`], else after a line break before [`MAX_BLOCK`], else at a
 /// character boundary.
@@ -70,6 +87,17 @@ pub fn blocks(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraph_starts_mirror_paragraph_breaks() {
+        let text = b"a\n\nb b\n \r\nc\nd";
+        assert_eq!(paragraph_start_before(text, 0), 0);
+        assert_eq!(paragraph_start_before(text, 1), 0);
+        assert_eq!(paragraph_start_before(text, 5), 3);
+        assert_eq!(paragraph_start_before(text, 11), 10);
+        assert_eq!(paragraph_break_after(text, 0), Some(3));
+        assert_eq!(paragraph_break_after(text, 5), Some(10));
+    }
 
     #[test]
     fn small_text_is_one_block() {

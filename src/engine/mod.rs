@@ -12,6 +12,7 @@ pub mod context;
 pub mod glossary;
 pub mod pattern;
 pub mod phrase;
+pub mod prefilter;
 pub mod shape;
 pub mod template;
 
@@ -22,7 +23,7 @@ use consistency::ConsistencySet;
 use context::Context;
 use glossary::GlossarySet;
 use phrase::{Candidate, Folded, PhraseSet};
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
 use std::ops::Range;
 
 /// One place where one rule fires.
@@ -55,8 +56,8 @@ pub struct Engine {
     rules: Vec<Rule>,
     behaviours: Vec<Behaviour>,
     phrases: PhraseSet,
-    /// Pattern rules: a set to find which can match in a block, and their rule indices.
-    pattern_set: Option<RegexSet>,
+    /// Pattern rules: their relaxed twins, to find where they can match, and their rule indices.
+    pattern_set: Option<prefilter::Relaxed>,
     pattern_rules: Vec<usize>,
     /// Glossary and consistency rules: searched over the whole text.
     glossary: GlossarySet,
@@ -104,13 +105,7 @@ impl Engine {
         let pattern_set = if pattern_sources.is_empty() {
             None
         } else {
-            Some(
-                RegexSetBuilder::new(&pattern_sources)
-                    .size_limit(64 << 20)
-                    .dfa_size_limit(64 << 20)
-                    .build()
-                    .map_err(|e| format!("cannot combine the patterns: {e}"))?,
-            )
+            Some(prefilter::Relaxed::new(&pattern_sources)?)
         };
         Ok(Engine {
             rules,
@@ -187,19 +182,24 @@ impl Engine {
             return;
         };
         let haystack = &text[block.clone()];
-        for which in set.matches(haystack).iter() {
+        for which in set.which(haystack) {
             let rule = self.pattern_rules[which];
             let behaviour = &self.behaviours[rule];
             let regex = behaviour
                 .regex
                 .as_ref()
                 .expect("pattern rules keep their regex");
-            for caps in regex.captures_iter(haystack) {
+            let paragraphs = set.paragraphs(which, haystack);
+            for (caps, base) in paragraphs.iter().flat_map(|p| {
+                regex
+                    .captures_iter(&haystack[p.clone()])
+                    .map(|caps| (caps, block.start + p.start))
+            }) {
                 let whole = caps.get(0).expect("group 0 always matches");
                 if whole.is_empty() {
                     continue;
                 }
-                let (start, end) = (block.start + whole.start(), block.start + whole.end());
+                let (start, end) = (base + whole.start(), base + whole.end());
                 if !behaviour.context.accepts(text, start, end) {
                     continue;
                 }

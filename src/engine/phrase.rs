@@ -7,7 +7,7 @@
 //! case are checked by hand on the few candidates, which keeps the automaton
 //! simple and fast (ASCII case-insensitive, no Unicode `\b`).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// One phrase of one rule, as compiled into the automaton.
 #[derive(Debug, Clone)]
@@ -62,6 +62,7 @@ impl PhraseSet {
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
+                    .kind(Some(automaton_kind(&entries)))
                     .build(entries.iter().map(|e| e.phrase.as_bytes()))
                     .map_err(|e| format!("cannot build the phrase automaton: {e}"))?,
             )
@@ -101,6 +102,22 @@ impl PhraseSet {
                 end,
             });
         }
+    }
+}
+
+/// Up to this many phrase bytes, the phrases are compiled to a full DFA.
+const DFA_MAX_PHRASE_BYTES: usize = 32 << 10;
+
+/// A full DFA (one table lookup per byte) is the fastest search, but its
+/// size and build time grow with the phrases: past a few thousand phrases it
+/// costs more to build, in start-up time and memory, than it saves on a
+/// typical input, so large sets use the contiguous NFA.
+fn automaton_kind(entries: &[Entry]) -> AhoCorasickKind {
+    let bytes: usize = entries.iter().map(|e| e.phrase.len()).sum();
+    if bytes <= DFA_MAX_PHRASE_BYTES {
+        AhoCorasickKind::DFA
+    } else {
+        AhoCorasickKind::ContiguousNFA
     }
 }
 
