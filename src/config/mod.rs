@@ -9,7 +9,7 @@
 
 mod filter;
 
-use crate::pack::{PackError, with_field_suggestion};
+use crate::pack::PackError;
 use crate::rule::Level;
 use crate::source::LineIndex;
 use serde::Deserialize;
@@ -122,18 +122,8 @@ pub fn parse(file: &str, text: &str, dir: &Path, cwd: &Path) -> Result<Config, P
         rule: None,
         message,
     };
-    let raw: RawConfig = toml::from_str(text).map_err(|e| {
-        let message = with_field_suggestion(e.message());
-        match e.span() {
-            Some(span) => at(span, message),
-            None => PackError {
-                file: file.to_string(),
-                position: None,
-                rule: None,
-                message,
-            },
-        }
-    })?;
+    let raw: RawConfig =
+        toml::from_str(text).map_err(|e| PackError::from_toml(file, text, &e, |_| None))?;
     let name = |key: &str, spanned: &Spanned<String>| {
         let (line, column) = position(spanned.span().start);
         Name {

@@ -51,6 +51,28 @@ impl fmt::Display for PackError {
 
 impl std::error::Error for PackError {}
 
+impl PackError {
+    /// A TOML parse or schema error of `text` (from `file`), located at its
+    /// span when it has one, with "did you mean" for unknown fields.
+    /// `rule_at` names the rule holding a byte offset, where that applies.
+    pub(crate) fn from_toml(
+        file: &str,
+        text: &str,
+        error: &toml::de::Error,
+        rule_at: impl Fn(usize) -> Option<String>,
+    ) -> PackError {
+        let span = error.span();
+        PackError {
+            file: file.to_string(),
+            position: span
+                .as_ref()
+                .map(|s| LineIndex::new(text).position_in(text, s.start)),
+            rule: span.and_then(|s| rule_at(s.start)),
+            message: with_field_suggestion(error.message()),
+        }
+    }
+}
+
 /// Where a rule was defined, for errors found after loading (duplicates).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
@@ -102,21 +124,8 @@ pub fn load(file: &str, text: &str) -> Result<Pack, PackError> {
         rule: rule.map(str::to_string),
         message,
     };
-    let raw: RawPack = toml::from_str(text).map_err(|e| {
-        let message = with_field_suggestion(e.message());
-        match e.span() {
-            Some(span) => {
-                let rule = rule_containing(text, span.start);
-                at(span, rule.as_deref(), message)
-            }
-            None => PackError {
-                file: file.to_string(),
-                position: None,
-                rule: None,
-                message,
-            },
-        }
-    })?;
+    let raw: RawPack = toml::from_str(text)
+        .map_err(|e| PackError::from_toml(file, text, &e, |at| rule_containing(text, at)))?;
 
     let name = raw.pack.name.get_ref().clone();
     if !is_valid_name(&name) {
