@@ -6,6 +6,8 @@
 //! benches/run.py.
 
 use calque::engine::Engine;
+use calque::engine::blocks;
+use calque::engine::phrase::{BlockBuffers, PhraseSet};
 use calque::{fix, pack};
 use divan::{Bencher, black_box, counter::BytesCount};
 use std::sync::LazyLock;
@@ -74,4 +76,42 @@ fn fix_text(bencher: Bencher, which: &str) {
 fn compile_builtin_packs() -> Engine {
     let packs = pack::builtin().expect("the built-in packs load");
     Engine::new(packs.into_iter().flat_map(|p| p.rules).collect()).expect("they compile")
+}
+
+/// `n` three-word phrases of words of the 1 MB text, drawn by a fixed
+/// pseudo-random sequence (a stand-in for benches/run.py's synthetic packs).
+fn synthetic_phrases(n: usize) -> PhraseSet {
+    let mut words: Vec<&str> = MEGABYTE
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.len() > 2)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut pick = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        words[(state % words.len() as u64) as usize]
+    };
+    let phrases = (0..n)
+        .map(|i| (i, format!("{} {} {}", pick(), pick(), pick()), false))
+        .collect();
+    PhraseSet::new(phrases).expect("the phrases compile")
+}
+
+/// The phrase search alone, over the 1 MB text, by number of phrases.
+#[divan::bench(args = [100, 1000, 10000])]
+fn phrase_find(bencher: Bencher, n: usize) {
+    let set = synthetic_phrases(n);
+    let text = MEGABYTE.as_str();
+    let mut buffers = BlockBuffers::default();
+    let mut out = Vec::new();
+    bencher.counter(BytesCount::of_str(text)).bench_local(|| {
+        out.clear();
+        for block in blocks::blocks(text) {
+            set.find(black_box(text), block, &mut buffers, &mut out);
+        }
+        out.len()
+    });
 }

@@ -13,7 +13,7 @@
 
 use super::Finding;
 use super::blocks;
-use super::phrase::{Candidate, Folded, PhraseSet, is_word_char};
+use super::phrase::{BlockBuffers, Candidate, PhraseSet, is_word_char};
 use super::shape;
 use std::ops::Range;
 
@@ -117,10 +117,10 @@ impl ConsistencySet {
     }
 
     fn find_phrases(&self, text: &str, out: &mut Vec<Finding>) {
-        let mut folded = Folded::default();
+        let mut buffers = BlockBuffers::default();
         let mut found: Vec<Candidate> = Vec::new();
         for block in blocks::blocks(text) {
-            self.phrases.find(text, block, &mut folded, &mut found);
+            self.phrases.find(text, block, &mut buffers, &mut found);
         }
         let mut counts = vec![0usize; self.members.len()];
         for c in &found {

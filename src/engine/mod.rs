@@ -22,7 +22,7 @@ use crate::rule::Rule;
 use consistency::ConsistencySet;
 use context::Context;
 use glossary::GlossarySet;
-use phrase::{Candidate, Folded, PhraseSet};
+use phrase::{BlockBuffers, Candidate, PhraseSet};
 use regex::Regex;
 use std::ops::Range;
 
@@ -131,12 +131,12 @@ impl Engine {
     /// reports two overlapping findings; different rules may overlap.
     pub fn check(&self, text: &str) -> Vec<Finding> {
         let mut findings = Vec::new();
-        let mut folded = Folded::default();
+        let mut buffers = BlockBuffers::default();
         let mut candidates = Vec::new();
         for block in blocks::blocks(text) {
             candidates.clear();
             self.phrases
-                .find(text, block.clone(), &mut folded, &mut candidates);
+                .find(text, block.clone(), &mut buffers, &mut candidates);
             for c in &candidates {
                 if let Some(f) = self.phrase_finding(text, c) {
                     findings.push(f);

@@ -1,0 +1,147 @@
+//! Literal phrases: every phrase of every loaded rule, found in one pass
+//! over each block whatever their number.
+//!
+//! A phrase matches ASCII case-insensitively (exactly for rules that keep
+//! their case), a space in it matches any whitespace run that is not a
+//! paragraph break (so "long term" matches "long\n  term" in hard-wrapped
+//! text), and it may not be glued to a word character at either end where
+//! it has a word character itself.
+//!
+//! Nearly every phrase starts with a word character; those are looked up
+//! word by word of the text in [`first_word`]'s index. The few others go to
+//! one Aho-Corasick automaton over a whitespace-folded copy of the block
+//! ([`folded`]), which also serves as the reference the index is tested
+//! against.
+
+mod first_word;
+mod folded;
+mod verify;
+mod words;
+
+use first_word::FirstWordIndex;
+use folded::{Folded, FoldedPhrases};
+use words::WordBits;
+
+/// A phrase match, in byte offsets of the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    pub rule: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One phrase of one rule.
+#[derive(Debug, Clone)]
+struct Entry {
+    rule: usize,
+    phrase: String,
+    exact_case: bool,
+    bounded_start: bool,
+    bounded_end: bool,
+}
+
+impl Entry {
+    fn new(rule: usize, phrase: String, exact_case: bool) -> Entry {
+        Entry {
+            bounded_start: phrase.chars().next().is_some_and(is_word_char),
+            bounded_end: phrase.chars().next_back().is_some_and(is_word_char),
+            rule,
+            phrase,
+            exact_case,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PhraseSet {
+    by_first_word: Option<FirstWordIndex>,
+    /// Phrases that start with something else than a word character.
+    folded: Option<FoldedPhrases>,
+}
+
+/// Reusable buffers for searching one block.
+#[derive(Debug, Default)]
+pub struct BlockBuffers {
+    words: WordBits,
+    folded: Folded,
+}
+
+impl PhraseSet {
+    /// `phrases`: (rule index, whitespace-normalised phrase, exact case?).
+    pub fn new(phrases: Vec<(usize, String, bool)>) -> Result<PhraseSet, String> {
+        let (by_first_word, others): (Vec<Entry>, Vec<Entry>) = phrases
+            .into_iter()
+            .map(|(rule, phrase, exact_case)| Entry::new(rule, phrase, exact_case))
+            .partition(|e| e.bounded_start);
+        Ok(PhraseSet {
+            by_first_word: FirstWordIndex::new(by_first_word),
+            folded: FoldedPhrases::new(others)?,
+        })
+    }
+
+    /// Appends to `out` every word-bounded phrase match in `text[block]`,
+    /// overlapping ones included, in no particular order.
+    pub fn find(
+        &self,
+        text: &str,
+        block: std::ops::Range<usize>,
+        buffers: &mut BlockBuffers,
+        out: &mut Vec<Candidate>,
+    ) {
+        if let Some(index) = &self.by_first_word {
+            index.find(text, block.clone(), &mut buffers.words, out);
+        }
+        if let Some(folded) = &self.folded {
+            folded.find(text, block, &mut buffers.folded, out);
+        }
+    }
+}
+
+/// Letters, digits and `_`, in any script: what a phrase may not be glued to.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Byte length of the whitespace character at `i`, or 0.
+#[inline]
+fn whitespace_len(text: &str, i: usize) -> usize {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return usize::from(matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c));
+    }
+    match text[i..].chars().next() {
+        Some(c) if c.is_whitespace() => c.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// The maximal whitespace run from byte `start` of `block` (empty if there
+/// is no whitespace there).
+struct WhitespaceRun {
+    end: usize,
+    /// Two or more line feeds: the run separates paragraphs, and a space of
+    /// a phrase does not match it.
+    paragraph_break: bool,
+}
+
+#[inline]
+fn whitespace_run(block: &str, start: usize) -> WhitespaceRun {
+    let bytes = block.as_bytes();
+    let mut i = start;
+    let mut newlines = 0;
+    while i < bytes.len() {
+        let len = whitespace_len(block, i);
+        if len == 0 {
+            break;
+        }
+        newlines += usize::from(bytes[i] == b'\n');
+        i += len;
+    }
+    WhitespaceRun {
+        end: i,
+        paragraph_break: newlines >= 2,
+    }
+}
+
+#[cfg(test)]
+mod tests;
