@@ -8,18 +8,18 @@
 //! it has a word character itself.
 //!
 //! Nearly every phrase starts with a word character; those are looked up
-//! word by word of the text in [`first_word`]'s index. The few others go to
+//! word by word of the text in [`word_index`]. The few others go to
 //! one Aho-Corasick automaton over a whitespace-folded copy of the block
 //! ([`folded`]), which also serves as the reference the index is tested
 //! against.
 
-mod first_word;
 mod folded;
 mod verify;
+mod word_index;
 mod words;
 
-use first_word::FirstWordIndex;
 use folded::{Folded, FoldedPhrases};
+use word_index::WordIndex;
 use words::WordBits;
 
 /// A phrase match, in byte offsets of the original text.
@@ -54,7 +54,7 @@ impl Entry {
 
 #[derive(Debug, Clone)]
 pub struct PhraseSet {
-    by_first_word: Option<FirstWordIndex>,
+    by_first_words: Option<WordIndex>,
     /// Phrases that start with something else than a word character.
     folded: Option<FoldedPhrases>,
 }
@@ -74,7 +74,7 @@ impl PhraseSet {
             .map(|(rule, phrase, exact_case)| Entry::new(rule, phrase, exact_case))
             .partition(|e| e.bounded_start);
         Ok(PhraseSet {
-            by_first_word: FirstWordIndex::new(by_first_word),
+            by_first_words: WordIndex::new(by_first_word),
             folded: FoldedPhrases::new(others)?,
         })
     }
@@ -88,7 +88,7 @@ impl PhraseSet {
         buffers: &mut BlockBuffers,
         out: &mut Vec<Candidate>,
     ) {
-        if let Some(index) = &self.by_first_word {
+        if let Some(index) = &self.by_first_words {
             index.find(text, block.clone(), &mut buffers.words, out);
         }
         if let Some(folded) = &self.folded {
