@@ -31,7 +31,7 @@ impl WordBits {
         let mut last = [0u8; 64];
         last[..whole.remainder().len()].copy_from_slice(whole.remainder());
         let chunks = whole.map(|c| c.try_into().expect("64 bytes"));
-        let chunks = chunks.chain((bytes.len() % 64 != 0).then_some(&last));
+        let chunks = chunks.chain((!bytes.len().is_multiple_of(64)).then_some(&last));
         for (index, chunk) in chunks.enumerate() {
             let (word, non_ascii) = classify(chunk);
             self.bits.push(word);
@@ -113,10 +113,10 @@ fn classify(chunk: &[u8; 64]) -> (u64, u64) {
 /// carries into the high bit, which never carries into the next byte.
 fn ascii_word_bytes(x: u64) -> u64 {
     let low7 = x & !HIGH;
-    let lower = low7 | 0x20 * ONES;
+    let lower = low7 | (0x20 * ONES);
     let letter = (lower + (0x80 - b'a' as u64) * ONES) & !(lower + (0x80 - b'z' as u64 - 1) * ONES);
     let digit = (low7 + (0x80 - b'0' as u64) * ONES) & !(low7 + (0x80 - b'9' as u64 - 1) * ONES);
-    let not_underscore = low7 ^ b'_' as u64 * ONES;
+    let not_underscore = low7 ^ (b'_' as u64 * ONES);
     let underscore = !((not_underscore + 0x7f * ONES) | not_underscore);
     (letter | digit | underscore) & !x & HIGH
 }
