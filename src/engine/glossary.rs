@@ -15,7 +15,7 @@
 
 use super::Finding;
 use super::shape;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 /// Similarity (1 - edits / longer length) a near-miss needs by default.
@@ -54,7 +54,7 @@ pub struct Entry {
 /// between them.
 pub fn form_words(form: &str) -> Result<Vec<&str>, String> {
     let mut scanner = Scanner::new(form);
-    let Some(run) = scanner.next_run(&|_| true) else {
+    let Some(run) = scanner.next_run(&|_| true).map(<[Word]>::to_vec) else {
         return Err(format!("`{form}` has no capitalised word"));
     };
     let covers = run.first().is_some_and(|w| w.start == 0)
@@ -189,7 +189,7 @@ impl GlossarySet {
         }
         let mut mentioned = vec![false; self.entries.len()];
         let mut pending: Vec<(Range<usize>, usize)> = Vec::new();
-        let mut memo: HashMap<String, Option<usize>> = HashMap::new();
+        let mut memo: HashMap<String, Option<usize>> = HashMap::default();
         let mut scanner = Scanner::new(text);
         let mut window = String::new();
         let mut exact_spans: Vec<Range<usize>> = Vec::new();
@@ -432,6 +432,9 @@ struct Scanner<'t> {
     text: &'t str,
     at: usize,
     run: Vec<Word>,
+    /// The byte found by the last [`Scanner::next_token_with_capital`]:
+    /// until the scan passes it, there is no need to look again.
+    capital_at: Option<usize>,
 }
 
 impl<'t> Scanner<'t> {
@@ -440,24 +443,31 @@ impl<'t> Scanner<'t> {
             text,
             at: 0,
             run: Vec::new(),
+            capital_at: None,
         }
     }
 
     /// The next run that holds a capitalised word, particles at its ends dropped.
-    fn next_run(&mut self, is_particle: &dyn Fn(&str) -> bool) -> Option<Vec<Word>> {
+    fn next_run(&mut self, is_particle: &dyn Fn(&str) -> bool) -> Option<&[Word]> {
         let text = self.text;
         let bytes = text.as_bytes();
         self.run.clear();
         while self.at < bytes.len() {
+            if self.run.is_empty() && self.capital_at.is_none_or(|c| self.at > c) {
+                let (token_start, capital) = self.next_token_with_capital(self.at);
+                self.at = token_start;
+                self.capital_at = Some(capital);
+                if self.at >= bytes.len() {
+                    break;
+                }
+            }
             let Some(c) = text[self.at..].chars().next() else {
                 break;
             };
             if !c.is_alphabetic() {
                 self.at += c.len_utf8();
-                if (!c.is_whitespace() || self.paragraph_break_before(self.at))
-                    && let Some(run) = self.take_run()
-                {
-                    return Some(run);
+                if (!c.is_whitespace() || self.paragraph_break_before(self.at)) && self.take_run() {
+                    return Some(&self.run);
                 }
                 continue;
             }
@@ -472,8 +482,8 @@ impl<'t> Scanner<'t> {
                 .is_some_and(|n| n.is_alphanumeric() || n == '_');
             if glued || !(capitalised || is_particle(word)) {
                 // A digit-glued or ordinary lowercase word ends any run.
-                if let Some(run) = self.take_run() {
-                    return Some(run);
+                if self.take_run() {
+                    return Some(&self.run);
                 }
                 continue;
             }
@@ -483,7 +493,31 @@ impl<'t> Scanner<'t> {
                 capitalised,
             });
         }
-        self.take_run()
+        self.take_run().then_some(self.run.as_slice())
+    }
+
+    /// Where to resume scanning when no run is open: the start of the
+    /// token holding the next ASCII capital or non-ASCII byte (which may be
+    /// a capital), and that byte's offset; the end of the text if there is
+    /// none. Nothing before it can open a run (lowercase words, digits and
+    /// punctuation only close runs, and particles before a name are
+    /// dropped), so the char-by-char scan is spared for most of an English
+    /// text. Backing up to the last whitespace keeps words cut exactly where
+    /// that scan cuts them ("d'Estaing" stays one lowercase word).
+    fn next_token_with_capital(&self, from: usize) -> (usize, usize) {
+        let bytes = self.text.as_bytes();
+        let Some(found) = bytes[from..]
+            .iter()
+            .position(|&b| b.is_ascii_uppercase() || b >= 0x80)
+        else {
+            return (bytes.len(), bytes.len());
+        };
+        let found = from + found;
+        let token_start = bytes[from..found]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(from, |ws| from + ws + 1);
+        (token_start, found)
     }
 
     /// Whether the whitespace ending just before `at` holds a blank line.
@@ -506,14 +540,17 @@ impl<'t> Scanner<'t> {
         false
     }
 
-    fn take_run(&mut self) -> Option<Vec<Word>> {
+    /// Trims the open run to its capitalised ends; whether anything is left.
+    fn take_run(&mut self) -> bool {
         while self.run.last().is_some_and(|w| !w.capitalised) {
             self.run.pop();
         }
-        let first = self.run.iter().position(|w| w.capitalised)?;
-        let run = self.run[first..].to_vec();
-        self.run.clear();
-        Some(run)
+        // Popping stopped at a capitalised word, so one is left if any is.
+        let Some(first) = self.run.iter().position(|w| w.capitalised) else {
+            return false;
+        };
+        self.run.drain(..first);
+        true
     }
 }
 

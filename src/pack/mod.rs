@@ -177,8 +177,12 @@ pub fn load(file: &str, text: &str) -> Result<Pack, PackError> {
 
 /// Loads the packs compiled into the binary.
 pub fn builtin() -> Result<Vec<Pack>, PackError> {
+    // Parsing the TOML of the built-in packs is a good part of start-up;
+    // the packs are independent, so they are parsed side by side (rayon's
+    // `collect` keeps their order).
+    use rayon::prelude::*;
     BUILTIN_PACKS
-        .iter()
+        .par_iter()
         .map(|(file, text)| load(file, text))
         .collect()
 }

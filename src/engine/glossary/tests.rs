@@ -242,3 +242,37 @@ fn the_index_finds_near_misses_among_many_entries() {
     assert_eq!(out.len(), 1);
     assert_eq!(out[0].replacements, vec!["Vladimir Putin"]);
 }
+
+/// Every run the scanner yields, as text.
+fn runs(text: &str) -> Vec<String> {
+    let is_particle = |w: &str| COMMON_PARTICLES.contains(&w);
+    let mut scanner = Scanner::new(text);
+    let mut out = Vec::new();
+    while let Some(run) = scanner.next_run(&is_particle) {
+        out.push(text[run[0].start..run[run.len() - 1].end].to_string());
+    }
+    out
+}
+
+#[test]
+fn skipping_to_capitals_cuts_words_as_the_full_scan_does() {
+    // The capital after an apostrophe belongs to a lowercase word.
+    assert_eq!(runs("with d'Estaing and Macron"), vec!["Macron"]);
+    // A capital glued to punctuation still starts a word.
+    assert_eq!(runs("abc,Def ghi"), vec!["Def"]);
+    // Leading particles are dropped, inner ones kept.
+    assert_eq!(runs("said de Lula da Silva today"), vec!["Lula da Silva"]);
+    // A capital inside a lowercase word does not start a name.
+    assert_eq!(runs("an iPhone and McDonald"), vec!["McDonald"]);
+    // Non-ASCII capitals and lowercase letters.
+    assert_eq!(runs("the élan of Émile Zola"), vec!["Émile Zola"]);
+    assert_eq!(runs("no capitals at all"), Vec::<String>::new());
+}
+
+#[test]
+fn a_long_line_without_capitals_or_spaces_is_scanned_once() {
+    // Each skip remembers the capital it found: a text of punctuation and
+    // lowercase letters with no whitespace must not be rescanned per word.
+    let text = "a,".repeat(200_000) + "Putin";
+    assert_eq!(runs(&text), vec!["Putin"]);
+}
