@@ -122,7 +122,7 @@ pub fn apply_in_place(text: &mut String, edits: &[Edit]) {
 }
 
 /// What fixing a text did.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     pub text: String,
     /// Edits applied over all passes.
