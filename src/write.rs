@@ -224,7 +224,10 @@ mod tests {
         fs::write(&path, &content).unwrap();
         assert!(holds(&path, content.as_bytes()).unwrap());
         let longer = content.clone() + "x";
-        assert!(!holds(&path, longer.as_bytes()).unwrap(), "the file is shorter");
+        assert!(
+            !holds(&path, longer.as_bytes()).unwrap(),
+            "the file is shorter"
+        );
         assert!(!holds(&path, &content.as_bytes()[..content.len() - 1]).unwrap());
         let mut changed = content.into_bytes();
         changed[100_000] = b'!';
