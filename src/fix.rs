@@ -296,6 +296,32 @@ examples = [{ bad = "maintain multilateralism", good = "uphold multilateralism" 
     }
 
     #[test]
+    fn edits_in_place_give_what_a_copy_gives() {
+        let edit = |a: usize, b: usize, r: &str| Edit {
+            span: a..b,
+            replacement: r.into(),
+            rule: 0,
+        };
+        let text = "UN met; é XI said; the UN; end";
+        let cases = [
+            vec![edit(0, 2, "United Nations (UN)"), edit(24, 26, "")],
+            vec![
+                edit(0, 2, ""),
+                edit(11, 13, "Xi"),
+                edit(24, 26, "United Nations (UN)"),
+            ],
+            vec![edit(3, 3, "+"), edit(30, 30, "!")],
+            vec![edit(0, 30, "")],
+            vec![],
+        ];
+        for edits in cases {
+            let mut in_place = text.to_string();
+            apply_in_place(&mut in_place, &edits);
+            assert_eq!(in_place, apply(text, &edits), "{edits:?}");
+        }
+    }
+
+    #[test]
     fn the_longer_span_wins_and_the_other_is_reported() {
         let engine = test_engine(PACK);
         let text = "a long -term perspective";
