@@ -6,7 +6,10 @@
 //! new matches ("long -term" fixed inside a phrase another rule knows), so
 //! the engine runs again on the result, at most [`MAX_PASSES`] times.
 
+mod recheck;
+
 use crate::engine::{Engine, Finding};
+use recheck::ParagraphFindings;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -88,8 +91,38 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
     out
 }
 
+/// Applies the (sorted, non-overlapping) edits to `text` where it lies,
+/// so that a pass holds one copy of the text, not two: the text is first
+/// moved right by what the edits add, then written left to right, which
+/// never overtakes what is still to be read.
+pub fn apply_in_place(text: &mut String, edits: &[Edit]) {
+    let added: usize = edits
+        .iter()
+        .map(|e| e.replacement.len().saturating_sub(e.span.len()))
+        .sum();
+    let mut bytes = std::mem::take(text).into_bytes();
+    let old_len = bytes.len();
+    bytes.resize(old_len + added, 0);
+    bytes.copy_within(..old_len, added);
+    let mut write = 0;
+    let mut read = 0;
+    let copy_to = |write: &mut usize, from: usize, to: usize, bytes: &mut Vec<u8>| {
+        bytes.copy_within(added + from..added + to, *write);
+        *write += to - from;
+    };
+    for edit in edits {
+        copy_to(&mut write, read, edit.span.start, &mut bytes);
+        bytes[write..write + edit.replacement.len()].copy_from_slice(edit.replacement.as_bytes());
+        write += edit.replacement.len();
+        read = edit.span.end;
+    }
+    copy_to(&mut write, read, old_len, &mut bytes);
+    bytes.truncate(write);
+    *text = String::from_utf8(bytes).expect("edits replace whole characters with UTF-8");
+}
+
 /// What fixing a text did.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     pub text: String,
     /// Edits applied over all passes.
@@ -107,27 +140,51 @@ pub struct Outcome {
     pub still_firing: Vec<usize>,
 }
 
-/// Fixes `text` to a fixpoint (or to the pass bound).
+/// Fixes `text` to a fixpoint (or to the pass bound). After the first
+/// pass, only the paragraphs that edits touched are searched again (see
+/// [`recheck`]): the outcome is the same as checking the whole text on
+/// every pass, as [`fix_text_with`] does.
 pub fn fix_text(engine: &Engine, text: &str, unsafe_fixes: bool) -> Outcome {
-    fix_text_with(engine, text, unsafe_fixes, |t| engine.check(t))
+    let mut paragraphs: Option<ParagraphFindings> = None;
+    fix_passes(engine, text, unsafe_fixes, |text, edited| {
+        let paragraphs = match (paragraphs.as_mut(), edited) {
+            (Some(found), Some(edits)) => {
+                found.after_edits(engine, edits, text);
+                found
+            }
+            _ => paragraphs.insert(ParagraphFindings::of(engine, text)),
+        };
+        paragraphs.complete(engine, text)
+    })
 }
 
 /// Fixes `text` to a fixpoint with `check` finding what to fix on each
-/// pass: the engine itself, or the engine behind a file format's mask
-/// (see `markup::fix_document`).
+/// pass, in the whole text: the engine itself, or the engine behind a file
+/// format's mask (see `markup::fix_document`).
 pub fn fix_text_with(
     engine: &Engine,
     text: &str,
     unsafe_fixes: bool,
     check: impl Fn(&str) -> Vec<Finding>,
 ) -> Outcome {
+    fix_passes(engine, text, unsafe_fixes, |text, _| check(text))
+}
+
+/// The fixpoint loop. `findings(text, edits)` gives the findings of `text`,
+/// which is the previous text with `edits` applied (`None` on the first pass).
+fn fix_passes(
+    engine: &Engine,
+    text: &str,
+    unsafe_fixes: bool,
+    mut findings_of: impl FnMut(&str, Option<&[Edit]>) -> Vec<Finding>,
+) -> Outcome {
     let mut current: Option<String> = None;
     let mut applied = 0;
-    let mut passes = Vec::new();
+    let mut passes: Vec<Vec<Edit>> = Vec::new();
     let mut first_left_out: Option<Vec<Finding>> = None;
     for _ in 0..MAX_PASSES {
         let view = current.as_deref().unwrap_or(text);
-        let findings = check(view);
+        let findings = findings_of(view, passes.last().map(Vec::as_slice));
         let (edits, left_out) = choose_edits(engine, &findings, unsafe_fixes);
         if edits.is_empty() {
             return Outcome {
@@ -143,11 +200,17 @@ pub fn fix_text_with(
             first_left_out = Some(left_out.into_iter().cloned().collect());
         }
         applied += edits.len();
-        current = Some(apply(view, &edits));
+        current = Some(match current {
+            Some(mut owned) => {
+                apply_in_place(&mut owned, &edits);
+                owned
+            }
+            None => apply(text, &edits),
+        });
         passes.push(edits);
     }
     let final_text = current.unwrap_or_else(|| text.to_string());
-    let findings = check(&final_text);
+    let findings = findings_of(&final_text, passes.last().map(Vec::as_slice));
     let (edits, _) = choose_edits(engine, &findings, unsafe_fixes);
     let mut still_firing: Vec<usize> = edits.iter().map(|e| e.rule).collect();
     still_firing.sort_unstable();
@@ -230,6 +293,32 @@ examples = [{ bad = "maintain multilateralism", good = "uphold multilateralism" 
         assert_eq!(map_forward(&(8..18), &edits), 8..17);
         assert_eq!(map_forward(&(13..18), &edits), 8..17);
         assert_eq!(map_forward(&(0..7), &edits), 0..7);
+    }
+
+    #[test]
+    fn edits_in_place_give_what_a_copy_gives() {
+        let edit = |a: usize, b: usize, r: &str| Edit {
+            span: a..b,
+            replacement: r.into(),
+            rule: 0,
+        };
+        let text = "UN met; é XI said; the UN; end";
+        let cases = [
+            vec![edit(0, 2, "United Nations (UN)"), edit(24, 26, "")],
+            vec![
+                edit(0, 2, ""),
+                edit(11, 13, "Xi"),
+                edit(24, 26, "United Nations (UN)"),
+            ],
+            vec![edit(3, 3, "+"), edit(30, 30, "!")],
+            vec![edit(0, 30, "")],
+            vec![],
+        ];
+        for edits in cases {
+            let mut in_place = text.to_string();
+            apply_in_place(&mut in_place, &edits);
+            assert_eq!(in_place, apply(text, &edits), "{edits:?}");
+        }
     }
 
     #[test]

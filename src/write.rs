@@ -34,7 +34,7 @@ pub fn replace_file(path: &Path, original: &[u8], new: &[u8]) -> Result<(), Writ
             "the file is read-only; not written",
         )));
     }
-    if fs::read(&target)? != original {
+    if !holds(&target, original)? {
         return Err(WriteError::ChangedOnDisk);
     }
     let dir = target
@@ -55,6 +55,30 @@ pub fn replace_file(path: &Path, original: &[u8], new: &[u8]) -> Result<(), Writ
     written?;
     sync_dir(dir);
     Ok(())
+}
+
+/// Whether the file at `path` holds exactly `expected`, read piece by
+/// piece: a second copy of a large file in memory would double what a fix
+/// holds.
+fn holds(path: &Path, expected: &[u8]) -> io::Result<bool> {
+    use std::io::Read;
+    let mut file = fs::File::open(path)?;
+    let mut piece = vec![0u8; 64 << 10];
+    let mut at = 0;
+    loop {
+        let n = match file.read(&mut piece) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if n == 0 {
+            return Ok(at == expected.len());
+        }
+        if expected.get(at..at + n) != Some(&piece[..n]) {
+            return Ok(false);
+        }
+        at += n;
+    }
 }
 
 /// Removes every temporary file this process has open for writing and
@@ -190,6 +214,24 @@ mod tests {
             Err(WriteError::ChangedOnDisk)
         ));
         assert_eq!(fs::read(&path).unwrap(), b"edited meanwhile");
+    }
+
+    #[test]
+    fn compares_the_file_piece_by_piece() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        let content = "XI said. ".repeat(20_000);
+        fs::write(&path, &content).unwrap();
+        assert!(holds(&path, content.as_bytes()).unwrap());
+        let longer = content.clone() + "x";
+        assert!(
+            !holds(&path, longer.as_bytes()).unwrap(),
+            "the file is shorter"
+        );
+        assert!(!holds(&path, &content.as_bytes()[..content.len() - 1]).unwrap());
+        let mut changed = content.into_bytes();
+        changed[100_000] = b'!';
+        assert!(!holds(&path, &changed).unwrap());
     }
 
     #[cfg(unix)]

@@ -5,7 +5,9 @@
 //! - every pass of fix changes only the bytes of its edits;
 //! - fix is idempotent, and leaves nothing fixable for check to find;
 //! - errors planted at random places in random text are found where they
-//!   were planted and fixed to exactly the expected text.
+//!   were planted and fixed to exactly the expected text;
+//! - fixing that searches again only the paragraphs edits touched gives
+//!   exactly what fixing with a whole check on every pass gives.
 
 mod support;
 
@@ -332,4 +334,52 @@ fn the_planted_filler_is_quiet() {
         assert!(full_engine().check(q).is_empty(), "{q:?} is flagged");
     }
     assert_eq!(fix::fix_text(small_engine(), &words, true).text, words);
+}
+
+/// `fix_text` (which searches again only the paragraphs that a pass's edits
+/// touched) against a whole check on every pass: the same outcome, byte
+/// for byte, edit for edit, finding for finding.
+fn assert_incremental_is_whole(engine: &Engine, text: &str, unsafe_fixes: bool) {
+    let incremental = fix::fix_text(engine, text, unsafe_fixes);
+    let whole = fix::fix_text_with(engine, text, unsafe_fixes, |t| engine.check(t));
+    assert_eq!(incremental, whole, "text: {text:?}");
+}
+
+/// Paragraphs of tricky text, between all kinds of paragraph breaks.
+fn tricky_paragraphs() -> impl Strategy<Value = String> {
+    let breaks = prop::sample::select(vec![
+        "\n\n", "\r\n\r\n", "\n \n", "\n\n\n", "\n\t\r\n", "\n",
+    ]);
+    prop::collection::vec((tricky_text(), breaks), 1..12).prop_map(|v| {
+        v.into_iter()
+            .map(|(paragraph, brk)| paragraph + brk)
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn searching_touched_paragraphs_again_equals_a_whole_check(
+        text in tricky_paragraphs(),
+        unsafe_fixes: bool,
+    ) {
+        assert_incremental_is_whole(full_engine(), &text, unsafe_fixes);
+        assert_incremental_is_whole(small_engine(), &text, unsafe_fixes);
+    }
+}
+
+#[test]
+fn searching_touched_paragraphs_again_equals_a_whole_check_on_the_seed() {
+    let seed = include_str!("../fixtures/seed/000_0a50a29a47c1f7ef.txt");
+    let crlf = format!("\u{feff}{}", seed.replace('\n', "\r\n"));
+    // Past one block (64 KiB), so that the whole check cuts the text into
+    // blocks where the touched paragraphs are searched alone.
+    let long = [seed, "\n\n"].concat().repeat(12);
+    for text in [seed, crlf.as_str(), long.as_str()] {
+        for unsafe_fixes in [false, true] {
+            assert_incremental_is_whole(full_engine(), text, unsafe_fixes);
+        }
+    }
 }

@@ -48,7 +48,12 @@ pub fn paragraph_start_before(text: &[u8], pos: usize) -> usize {
 /// [`TARGET_BLOCK`], else after a line break before [`MAX_BLOCK`], else at a
 /// character boundary.
 pub fn block_end(text: &str, start: usize) -> usize {
-    let bytes = text.as_bytes();
+    block_end_within(text, start, text.len())
+}
+
+/// [`block_end`] for a text that ends at `end_of_text`.
+fn block_end_within(text: &str, start: usize, end_of_text: usize) -> usize {
+    let bytes = &text.as_bytes()[..end_of_text];
     if bytes.len() - start <= TARGET_BLOCK {
         return bytes.len();
     }
@@ -72,12 +77,20 @@ pub fn block_end(text: &str, start: usize) -> usize {
 
 /// The blocks of `text`, in order, covering it exactly.
 pub fn blocks(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    let mut start = 0;
+    blocks_within(text, 0..text.len())
+}
+
+/// The blocks of `text[range]`, cut as if the text were only that range.
+pub fn blocks_within(
+    text: &str,
+    range: std::ops::Range<usize>,
+) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut start = range.start;
     std::iter::from_fn(move || {
-        if start >= text.len() {
+        if start >= range.end {
             return None;
         }
-        let end = block_end(text, start);
+        let end = block_end_within(text, start, range.end);
         let range = start..end;
         start = end;
         Some(range)

@@ -131,9 +131,21 @@ impl Engine {
     /// reports two overlapping findings; different rules may overlap.
     pub fn check(&self, text: &str) -> Vec<Finding> {
         let mut findings = Vec::new();
+        self.paragraph_findings(text, 0..text.len(), &mut findings);
+        self.complete(text, findings)
+    }
+
+    /// Appends the findings of the rules that look at one paragraph at a
+    /// time (phrases and patterns) in `text[range]`, unsorted. `range` must
+    /// start and end at paragraph breaks (or the text's ends); the text
+    /// around it is read only for context conditions and word boundaries.
+    /// `check(text)` is `complete(text, findings of 0..text.len())`, and
+    /// `fix` relies on these findings being the same whether a paragraph is
+    /// searched alone or with the whole text (see `fix::recheck`).
+    pub fn paragraph_findings(&self, text: &str, range: Range<usize>, findings: &mut Vec<Finding>) {
         let mut buffers = BlockBuffers::default();
         let mut candidates = Vec::new();
-        for block in blocks::blocks(text) {
+        for block in blocks::blocks_within(text, range) {
             candidates.clear();
             self.phrases
                 .find(text, block.clone(), &mut buffers, &mut candidates);
@@ -142,8 +154,14 @@ impl Engine {
                     findings.push(f);
                 }
             }
-            self.pattern_findings(text, block, &mut findings);
+            self.pattern_findings(text, block, findings);
         }
+    }
+
+    /// The findings of `text` from its paragraph findings (in any order):
+    /// adds those of the rules that look at the whole text (glossary,
+    /// consistency), then orders them and drops repeats as [`Engine::check`] does.
+    pub fn complete(&self, text: &str, mut findings: Vec<Finding>) -> Vec<Finding> {
         let whole_text = findings.len();
         self.glossary.find(text, &mut findings);
         self.consistency.find(text, &mut findings);

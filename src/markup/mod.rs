@@ -137,6 +137,9 @@ pub fn check_document(engine: &Engine, kind: Kind, text: &str) -> Vec<Finding> {
 /// Fixes `text` read as `kind` to a fixpoint; the layout is worked out again
 /// on every pass, since edits move the text.
 pub fn fix_document(engine: &Engine, kind: Kind, text: &str, unsafe_fixes: bool) -> Outcome {
+    if kind == Kind::Plain {
+        return fix::fix_text(engine, text, unsafe_fixes);
+    }
     fix::fix_text_with(engine, text, unsafe_fixes, |t| {
         check_document(engine, kind, t)
     })

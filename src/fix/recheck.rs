@@ -1,0 +1,235 @@
+//! Checking a text again after a pass of edits, paragraph by paragraph.
+//!
+//! Phrase and pattern rules find nothing across a paragraph break, and what
+//! they find in a paragraph depends only on that paragraph and on the 100
+//! characters of context around a match, which stop at paragraph breaks
+//! too. So after a pass, only the paragraphs an edit touched are searched
+//! again; the findings elsewhere are those of the previous pass, moved by
+//! the edits before them. Glossary and consistency rules look at the whole
+//! text (a one-word near-miss needs the name written right somewhere; a
+//! variant is flagged by whole-text counts), so they run on the whole text
+//! at every pass, as in a full check.
+//!
+//! The paragraphs are cut only at *clear* breaks: exactly one blank line,
+//! with a line of text before it and a non-space character after it, and
+//! no edit on those lines. There every definition of a paragraph break in
+//! the engine agrees, whatever runs of blank lines or spaces there are
+//! elsewhere, and the context on either side of the cut reads the same
+//! bytes before and after the edits.
+
+use super::Edit;
+use crate::engine::{Engine, Finding};
+use std::ops::Range;
+
+/// The paragraph findings of a text (see [`Engine::paragraph_findings`]),
+/// kept from pass to pass, in order of start.
+#[derive(Debug, Default)]
+pub struct ParagraphFindings {
+    findings: Vec<Finding>,
+}
+
+impl ParagraphFindings {
+    /// The paragraph findings of the whole of `text`.
+    pub fn of(engine: &Engine, text: &str) -> ParagraphFindings {
+        let mut findings = Vec::new();
+        engine.paragraph_findings(text, 0..text.len(), &mut findings);
+        findings.sort_by_key(|f| f.span.start);
+        ParagraphFindings { findings }
+    }
+
+    /// All findings of `text`, whose paragraph findings these are: the same
+    /// as `engine.check(text)`.
+    pub fn complete(&self, engine: &Engine, text: &str) -> Vec<Finding> {
+        engine.complete(text, self.findings.clone())
+    }
+
+    /// Brings the findings up to date with `new`, the text these findings
+    /// were of with the (sorted, non-overlapping) `edits` applied: the
+    /// paragraphs the edits touched are searched again.
+    pub fn after_edits(&mut self, engine: &Engine, edits: &[Edit], new: &str) {
+        let old = std::mem::take(&mut self.findings);
+        let mut out = Vec::with_capacity(old.len());
+        let mut old = old.into_iter().peekable();
+        // Length of the new text minus that of the old, before the current place.
+        let mut shift: isize = 0;
+        for touched in touched_paragraphs(edits, new) {
+            let old_start = (touched.new.start as isize - shift) as usize;
+            while let Some(f) = old.next_if(|f| f.span.start < old_start) {
+                debug_assert!(f.span.end <= old_start, "a finding crosses a clear break");
+                out.push(moved(f, shift));
+            }
+            shift += touched.growth;
+            let old_end = (touched.new.end as isize - shift) as usize;
+            while old.next_if(|f| f.span.start < old_end).is_some() {}
+            let from = out.len();
+            engine.paragraph_findings(new, touched.new, &mut out);
+            out[from..].sort_by_key(|f| f.span.start);
+        }
+        out.extend(old.map(|f| moved(f, shift)));
+        self.findings = out;
+    }
+}
+
+fn moved(mut finding: Finding, shift: isize) -> Finding {
+    let to = |at: usize| (at as isize + shift) as usize;
+    finding.span = to(finding.span.start)..to(finding.span.end);
+    finding
+}
+
+/// Paragraphs of the new text that edits touched, with how much longer the
+/// edits in them made the text.
+#[derive(Debug, PartialEq, Eq)]
+struct Touched {
+    new: Range<usize>,
+    growth: isize,
+}
+
+/// The stretches of `new` (the edited text) to search again: each edit
+/// with the paragraphs around it, from the clear break before it to the
+/// clear break after it, merged when they meet. In order.
+fn touched_paragraphs(edits: &[Edit], new: &str) -> Vec<Touched> {
+    let bytes = new.as_bytes();
+    let mut out: Vec<Touched> = Vec::new();
+    let mut shift: isize = 0;
+    for edit in edits {
+        let start = (edit.span.start as isize + shift) as usize;
+        let end = start + edit.replacement.len();
+        let growth = edit.replacement.len() as isize - edit.span.len() as isize;
+        shift += growth;
+        if let Some(last) = out.last_mut()
+            && start <= last.new.end
+        {
+            last.new.end = last.new.end.max(clear_break_after(bytes, end));
+            last.growth += growth;
+            continue;
+        }
+        let floor = out.last().map_or(0, |t| t.new.end);
+        out.push(Touched {
+            new: clear_break_before(bytes, start, floor)..clear_break_after(bytes, end),
+            growth,
+        });
+    }
+    out
+}
+
+/// The last clear break at or after `floor` that is before `at` with its
+/// lines, the text start, or `floor` itself (the end of a stretch already
+/// taken, a clear break too) when there is none between.
+fn clear_break_before(text: &[u8], at: usize, floor: usize) -> usize {
+    let mut search_end = at;
+    while let Some(nl) = memchr::memrchr(b'\n', &text[floor..search_end]) {
+        let candidate = floor + nl + 1;
+        // The character after the break must not be edited: `at` is past it.
+        if candidate < at
+            && let Some(guard) = clear_break_guard(text, candidate)
+            && guard >= floor
+        {
+            return candidate;
+        }
+        search_end = floor + nl;
+    }
+    floor
+}
+
+/// The first clear break whose lines start at or after `at`, or the text end.
+fn clear_break_after(text: &[u8], at: usize) -> usize {
+    let mut from = at;
+    while let Some(nl) = memchr::memchr(b'\n', &text[from..]) {
+        let candidate = from + nl + 1;
+        if let Some(guard) = clear_break_guard(text, candidate)
+            && guard >= at
+        {
+            return candidate;
+        }
+        from = candidate;
+    }
+    text.len()
+}
+
+/// Whether `at` (just after a line break) is a clear break: one blank line
+/// (only spaces, tabs and carriage returns) ends at `at`, a line with other
+/// characters ends just before it, and the character at `at` is not
+/// whitespace. Gives the offset of the line break that ends that line of
+/// text: the break's lines run from there to `at`, inclusive.
+fn clear_break_guard(text: &[u8], at: usize) -> Option<usize> {
+    if at == 0 || at >= text.len() || text[at - 1] != b'\n' {
+        return None;
+    }
+    let next = std::str::from_utf8(&text[at..(at + 4).min(text.len())])
+        .or_else(|e| std::str::from_utf8(&text[at..at + e.valid_up_to()]))
+        .ok()?
+        .chars()
+        .next()?;
+    if next.is_whitespace() {
+        return None;
+    }
+    let is_blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r');
+    let blank_start = memchr::memrchr(b'\n', &text[..at - 1])?;
+    if !text[blank_start + 1..at - 1].iter().all(is_blank) {
+        return None;
+    }
+    let line_start = memchr::memrchr(b'\n', &text[..blank_start]).map_or(0, |nl| nl + 1);
+    if text[line_start..blank_start].iter().all(is_blank) {
+        return None;
+    }
+    Some(blank_start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edit(span: Range<usize>, replacement: &str) -> Edit {
+        Edit {
+            span,
+            replacement: replacement.into(),
+            rule: 0,
+        }
+    }
+
+    #[test]
+    fn clear_breaks_are_single_blank_lines_between_text() {
+        let text = b"one\n\ntwo\r\n \r\nthree\n\n\nfour\n\n five\n\n";
+        let breaks: Vec<usize> = (0..=text.len())
+            .filter(|&at| clear_break_guard(text, at).is_some())
+            .collect();
+        let two = 5;
+        let three = text.windows(5).position(|w| w == b"three").unwrap();
+        assert_eq!(breaks, vec![two, three]);
+        assert_eq!(clear_break_guard(text, two), Some(3));
+    }
+
+    #[test]
+    fn touched_stretches_run_between_clear_breaks() {
+        let text = "a b\n\nc XI d\nmore\n\ne f\n\ng XI\n\nh";
+        let at = text.find("XI").unwrap();
+        let edits = [edit(at..at + 2, "Xi")];
+        let touched = touched_paragraphs(&edits, text);
+        assert_eq!(touched.len(), 1);
+        assert_eq!(&text[touched[0].new.clone()], "c XI d\nmore\n\n");
+        // An edit at the start of a paragraph takes the paragraph before it
+        // too: the character after a clear break must not change.
+        let at = text.find("e f").unwrap();
+        let touched = touched_paragraphs(&[edit(at..at + 1, "E")], text);
+        assert_eq!(&text[touched[0].new.clone()], "c XI d\nmore\n\ne f\n\n");
+    }
+
+    #[test]
+    fn nearby_edits_merge_and_growth_adds_up() {
+        let text = "a XI XI b\n\nc\n\nd XI";
+        let first = text.find("XI").unwrap();
+        let last = text.rfind("XI").unwrap();
+        // Edits given in the old text's coordinates; here the new text is
+        // `text` and the replacements grow by one byte each.
+        let edits = [
+            edit(first..first + 1, "XI"),
+            edit(first + 2..first + 3, "XI"),
+            edit(last - 2..last - 1, "XI"),
+        ];
+        let touched = touched_paragraphs(&edits, text);
+        assert_eq!(touched.len(), 2);
+        assert_eq!(touched[0].growth, 2);
+        assert_eq!(&text[touched[0].new.clone()], "a XI XI b\n\n");
+        assert_eq!(&text[touched[1].new.clone()], "d XI");
+    }
+}
