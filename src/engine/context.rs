@@ -2,17 +2,17 @@
 //! must not, look like. The `regex` crate has no look-around, so a rule gets
 //! these instead, tested only on candidates.
 
-use regex::Regex;
+use super::pattern::Pattern;
 
 /// How far a context window reaches, in characters.
 pub const WINDOW_CHARS: usize = 100;
 
 #[derive(Debug, Clone, Default)]
 pub struct Context {
-    pub before: Option<Regex>,
-    pub not_before: Option<Regex>,
-    pub after: Option<Regex>,
-    pub not_after: Option<Regex>,
+    pub before: Option<Pattern>,
+    pub not_before: Option<Pattern>,
+    pub after: Option<Pattern>,
+    pub not_after: Option<Pattern>,
 }
 
 impl Context {
@@ -44,9 +44,11 @@ impl Context {
     }
 }
 
-fn holds(must: &Option<Regex>, must_not: &Option<Regex>, window: &str) -> bool {
-    must.as_ref().is_none_or(|r| r.is_match(window))
-        && must_not.as_ref().is_none_or(|r| !r.is_match(window))
+fn holds(must: &Option<Pattern>, must_not: &Option<Pattern>, window: &str) -> bool {
+    must.as_ref().is_none_or(|r| r.regex().is_match(window))
+        && must_not
+            .as_ref()
+            .is_none_or(|r| !r.regex().is_match(window))
 }
 
 /// Up to [`WINDOW_CHARS`] characters ending at `start`, cut after the last
@@ -148,7 +150,7 @@ mod tests {
     #[test]
     fn conditions_filter_candidates() {
         let context = Context {
-            not_before: Some(Regex::new(r"(?:Louis|Pius)\s+$").unwrap()),
+            not_before: Some(Pattern::parse(r"(?:Louis|Pius)\s+$").unwrap()),
             ..Context::default()
         };
         let ok = "Louis XI";

@@ -2,17 +2,19 @@
 //! findings out. Pure: no file system, no threads, no printing.
 //!
 //! One pass per block of text serves every rule: all phrases share one
-//! Aho-Corasick automaton, all patterns share one `RegexSet` that says which
-//! of them can match in the block, and context conditions and case shaping
-//! run only on candidates.
+//! Aho-Corasick automaton, all patterns share another made of their trigger
+//! literals, which says where each of them can match; patterns, context
+//! conditions and case shaping run only there.
 
 pub mod blocks;
 pub mod consistency;
 pub mod context;
 pub mod glossary;
+pub mod literals;
 pub mod pattern;
 pub mod phrase;
 pub mod prefilter;
+pub mod regions;
 pub mod shape;
 pub mod template;
 
@@ -22,8 +24,8 @@ use crate::rule::Rule;
 use consistency::ConsistencySet;
 use context::Context;
 use glossary::GlossarySet;
+use pattern::Pattern;
 use phrase::{BlockBuffers, Candidate, PhraseSet};
-use regex::Regex;
 use std::ops::Range;
 
 /// One place where one rule fires.
@@ -47,7 +49,7 @@ struct Behaviour {
     case: CaseMode,
     context: Context,
     /// The rule's own regex, for pattern rules.
-    regex: Option<Regex>,
+    regex: Option<Pattern>,
 }
 
 /// All loaded rules, compiled. Build once, share freely (`Send + Sync`).
@@ -56,8 +58,8 @@ pub struct Engine {
     rules: Vec<Rule>,
     behaviours: Vec<Behaviour>,
     phrases: PhraseSet,
-    /// Pattern rules: their relaxed twins, to find where they can match, and their rule indices.
-    pattern_set: Option<prefilter::Relaxed>,
+    /// Pattern rules: where they can match, and their rule indices.
+    pattern_scan: prefilter::PatternScan,
     pattern_rules: Vec<usize>,
     /// Glossary and consistency rules: searched over the whole text.
     glossary: GlossarySet,
@@ -69,7 +71,6 @@ impl Engine {
         let mut rules = Vec::with_capacity(defs.len());
         let mut behaviours = Vec::with_capacity(defs.len());
         let mut phrases = Vec::new();
-        let mut pattern_sources = Vec::new();
         let mut pattern_rules = Vec::new();
         let mut glossary_rules = Vec::new();
         let mut consistency_rules = Vec::new();
@@ -81,7 +82,6 @@ impl Engine {
                     None
                 }
                 Matcher::Pattern(regex) => {
-                    pattern_sources.push(regex.as_str().to_string());
                     pattern_rules.push(index);
                     Some(regex)
                 }
@@ -102,16 +102,21 @@ impl Engine {
                 regex,
             });
         }
-        let pattern_set = if pattern_sources.is_empty() {
-            None
-        } else {
-            Some(prefilter::Relaxed::new(&pattern_sources)?)
-        };
+        let patterns: Vec<&Pattern> = pattern_rules
+            .iter()
+            .map(|&rule| {
+                behaviours[rule]
+                    .regex
+                    .as_ref()
+                    .expect("pattern rules keep their regex")
+            })
+            .collect();
+        let pattern_scan = prefilter::PatternScan::new(&patterns)?;
         Ok(Engine {
             rules,
             behaviours,
             phrases: PhraseSet::new(phrases)?,
-            pattern_set,
+            pattern_scan,
             pattern_rules,
             glossary: GlossarySet::new(glossary_rules),
             consistency: ConsistencySet::new(consistency_rules)?,
@@ -125,6 +130,15 @@ impl Engine {
 
     pub fn rule(&self, index: usize) -> &Rule {
         &self.rules[index]
+    }
+
+    /// Ids of the pattern rules without trigger literals, whose relaxed
+    /// twins run over every block (see [`prefilter`]).
+    pub fn untriggered_patterns(&self) -> Vec<&str> {
+        self.pattern_scan
+            .fallbacks()
+            .map(|i| self.rules[self.pattern_rules[i]].id.as_str())
+            .collect()
     }
 
     /// All findings in `text`, ordered by position then rule. A rule never
@@ -145,6 +159,7 @@ impl Engine {
     pub fn paragraph_findings(&self, text: &str, range: Range<usize>, findings: &mut Vec<Finding>) {
         let mut buffers = BlockBuffers::default();
         let mut candidates = Vec::new();
+        let mut hits = Vec::new();
         for block in blocks::blocks_within(text, range) {
             candidates.clear();
             self.phrases
@@ -154,7 +169,7 @@ impl Engine {
                     findings.push(f);
                 }
             }
-            self.pattern_findings(text, block, findings);
+            self.pattern_findings(text, block, &mut hits, findings);
         }
     }
 
@@ -195,24 +210,25 @@ impl Engine {
         finding(c.rule, c.start..c.end, matched, replacements, safe)
     }
 
-    fn pattern_findings(&self, text: &str, block: Range<usize>, out: &mut Vec<Finding>) {
-        let Some(set) = &self.pattern_set else {
-            return;
-        };
+    /// Appends the findings of pattern rules in `text[block]`; `hits` is scratch space.
+    fn pattern_findings(
+        &self,
+        text: &str,
+        block: Range<usize>,
+        hits: &mut Vec<(usize, usize)>,
+        out: &mut Vec<Finding>,
+    ) {
         let haystack = &text[block.clone()];
-        for which in set.which(haystack) {
+        self.pattern_scan.regions(haystack, hits, |which, region| {
             let rule = self.pattern_rules[which];
             let behaviour = &self.behaviours[rule];
             let regex = behaviour
                 .regex
                 .as_ref()
-                .expect("pattern rules keep their regex");
-            let paragraphs = set.paragraphs(which, haystack);
-            for (caps, base) in paragraphs.iter().flat_map(|p| {
-                regex
-                    .captures_iter(&haystack[p.clone()])
-                    .map(|caps| (caps, block.start + p.start))
-            }) {
+                .expect("pattern rules keep their regex")
+                .regex();
+            let base = block.start + region.start;
+            for caps in regex.captures_iter(&haystack[region]) {
                 let whole = caps.get(0).expect("group 0 always matches");
                 if whole.is_empty() {
                     continue;
@@ -239,7 +255,7 @@ impl Engine {
                     out.push(f);
                 }
             }
-        }
+        });
     }
 }
 

@@ -1,56 +1,206 @@
-//! Keeping pattern rules on the regex crate's fast path.
+//! Finding, in one pass over a block, where each pattern rule can match.
 //!
-//! A Unicode word boundary (`\b`, the default) makes the regex crate's lazy
-//! DFA give up as soon as the haystack holds one non-ASCII byte, and the
-//! search restarts in the PikeVM, which ran at well under 1 MB/s over the
-//! built-in packs: a 64 KB block of English nearly always holds a curly
-//! quote or a dash. So each pattern also gets a *relaxed* twin, the same
-//! regex with its word-boundary assertions removed. Removing an assertion
-//! only widens what a regex matches, so the relaxed twins, run as one
-//! `RegexSet` and then one by one (both on the DFA), find every place the real
-//! pattern can match; the real pattern then runs only on the paragraphs
-//! around those places, short haystacks where even the PikeVM is cheap.
+//! Every pattern gets trigger literals ([`super::literals`]), one of which
+//! occurs in every match; the triggers of all patterns share one
+//! Aho-Corasick automaton (ASCII case-insensitive, overlapping, so no hit
+//! hides another). Each hit that passes its boundary checks marks a region
+//! ([`super::regions`]) where its pattern is then run. Before this, all
+//! patterns ran as one `RegexSet` per block and the lazy DFA spent most of
+//! `check` building states for 150 case-insensitive Unicode patterns.
+//!
+//! A pattern without a usable trigger set (only large classes, or literals
+//! so common that a hit would come every few dozen bytes) falls back to its
+//! *relaxed* twin: the same regex with its word-boundary assertions removed,
+//! run over the block. A Unicode `\b` makes the regex crate's lazy DFA give
+//! up at the first non-ASCII byte, and a 64 KB block of English nearly
+//! always holds a curly quote or a dash; removing an assertion only widens
+//! what a regex matches, so the twin, on the DFA, finds every place the real
+//! pattern can match, and the real pattern runs on the paragraphs around.
 //! Pattern matches do not cross paragraph breaks (as in `fix -`).
 
 use super::blocks;
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use super::literals::{self, Trigger};
+use super::pattern::Pattern;
+use super::regions::{self, Reach};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use regex::{Regex, RegexBuilder};
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
-/// The relaxed twins of a list of patterns, searched together.
+/// Above this many expected trigger hits per byte of English text, a
+/// pattern is cheaper run over each block (as its relaxed twin) than
+/// re-run around every hit.
+const MAX_HITS_PER_BYTE: f64 = 1.0 / 500.0;
+
+/// The patterns of an engine, ready to be located in blocks of text.
 #[derive(Debug, Clone)]
-pub struct Relaxed {
-    set: RegexSet,
-    each: Vec<Regex>,
+pub struct PatternScan {
+    automaton: Option<AhoCorasick>,
+    /// For each literal of the automaton, the patterns it triggers.
+    uses: Vec<Vec<Use>>,
+    plans: Vec<Plan>,
+}
+
+#[derive(Debug, Clone)]
+struct Use {
+    pattern: usize,
+    trigger: Trigger,
+}
+
+#[derive(Debug, Clone)]
+enum Plan {
+    Triggered(Reach),
+    Fallback(Relaxed),
+}
+
+impl PatternScan {
+    pub fn new(patterns: &[&Pattern]) -> Result<PatternScan, String> {
+        let mut literal_ids: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut uses: Vec<Vec<Use>> = Vec::new();
+        let mut plans = Vec::with_capacity(patterns.len());
+        for (index, pattern) in patterns.iter().enumerate() {
+            let hir = pattern.hir();
+            let choice = literals::choose(hir).filter(|c| c.hits_per_byte <= MAX_HITS_PER_BYTE);
+            let Some(choice) = choice else {
+                plans.push(Plan::Fallback(Relaxed::new(pattern.as_str())));
+                continue;
+            };
+            let reach = if literals::can_match_line_feed(hir)
+                || hir.properties().look_set().contains_anchor_haystack()
+            {
+                Reach::Paragraph
+            } else {
+                Reach::Line
+            };
+            plans.push(Plan::Triggered(reach));
+            for trigger in choice.triggers {
+                let next = literal_ids.len();
+                let id = *literal_ids.entry(trigger.bytes.clone()).or_insert(next);
+                if id == uses.len() {
+                    uses.push(Vec::new());
+                }
+                uses[id].push(Use {
+                    pattern: index,
+                    trigger,
+                });
+            }
+        }
+        let automaton = if uses.is_empty() {
+            None
+        } else {
+            let mut literals = vec![Vec::new(); uses.len()];
+            for (bytes, id) in literal_ids {
+                literals[id] = bytes;
+            }
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&literals)
+                    .map_err(|e| format!("cannot build the pattern triggers: {e}"))?,
+            )
+        };
+        Ok(PatternScan {
+            automaton,
+            uses,
+            plans,
+        })
+    }
+
+    /// Indices of the patterns that have no triggers and run over every block.
+    pub fn fallbacks(&self) -> impl Iterator<Item = usize> + '_ {
+        self.plans
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| matches!(p, Plan::Fallback(_)))
+            .map(|(i, _)| i)
+    }
+
+    /// Calls `search(pattern, region)` for every region of `block` (offsets
+    /// into it) where a pattern may match: each region once, the regions of
+    /// one pattern disjoint and in order, the patterns in order. `hits` is
+    /// scratch space, reused across calls.
+    pub fn regions(
+        &self,
+        block: &str,
+        hits: &mut Vec<(usize, usize)>,
+        mut search: impl FnMut(usize, Range<usize>),
+    ) {
+        let bytes = block.as_bytes();
+        hits.clear();
+        if let Some(automaton) = &self.automaton {
+            for hit in automaton.find_overlapping_iter(bytes) {
+                for u in &self.uses[hit.pattern().as_usize()] {
+                    if u.trigger.may_match_at(bytes, hit.start(), hit.end()) {
+                        hits.push((u.pattern, hit.start()));
+                    }
+                }
+            }
+        }
+        hits.sort_unstable();
+        let mut rest = &hits[..];
+        for (index, plan) in self.plans.iter().enumerate() {
+            let count = rest.iter().take_while(|(p, _)| *p == index).count();
+            let (mine, later) = rest.split_at(count);
+            rest = later;
+            match plan {
+                Plan::Triggered(reach) => {
+                    regions::regions(bytes, *reach, mine.iter().map(|&(_, pos)| pos), |r| {
+                        search(index, r)
+                    })
+                }
+                Plan::Fallback(relaxed) => {
+                    for r in relaxed.paragraphs(block) {
+                        search(index, r);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A pattern's relaxed twin, compiled on first use.
+#[derive(Debug, Clone)]
+struct Relaxed {
+    source: String,
+    compiled: OnceLock<Option<Regex>>,
 }
 
 impl Relaxed {
-    pub fn new(sources: &[String]) -> Result<Relaxed, String> {
-        let relaxed: Vec<String> = sources.iter().map(|s| without_word_boundaries(s)).collect();
-        let set = RegexSetBuilder::new(&relaxed)
-            .size_limit(64 << 20)
-            .dfa_size_limit(64 << 20)
-            .build()
-            .map_err(|e| format!("cannot combine the patterns: {e}"))?;
-        let each = relaxed
-            .iter()
-            .map(|s| RegexBuilder::new(s).size_limit(64 << 20).build())
-            .collect::<Result<_, _>>()
-            .map_err(|e| format!("cannot relax a pattern: {e}"))?;
-        Ok(Relaxed { set, each })
-    }
-
-    /// Indices of the patterns that may match somewhere in `haystack`.
-    pub fn which(&self, haystack: &str) -> impl Iterator<Item = usize> {
-        self.set.matches(haystack).into_iter()
+    fn new(source: &str) -> Relaxed {
+        Relaxed {
+            source: without_word_boundaries(source),
+            compiled: OnceLock::new(),
+        }
     }
 
     /// The paragraphs of `haystack` (offsets into it, in order, each once)
-    /// in which pattern `which` may match.
-    pub fn paragraphs(&self, which: usize, haystack: &str) -> Vec<Range<usize>> {
+    /// in which the pattern may match.
+    fn paragraphs(&self, haystack: &str) -> Vec<Range<usize>> {
+        let twin = self.compiled.get_or_init(|| {
+            // The twin is no bigger than its pattern, which compiled; should
+            // it not, every paragraph is searched.
+            RegexBuilder::new(&self.source)
+                .size_limit(64 << 20)
+                .build()
+                .ok()
+        });
         let bytes = haystack.as_bytes();
+        let Some(twin) = twin else {
+            let mut all = Vec::new();
+            let mut start = 0;
+            while start < bytes.len() {
+                let end = blocks::paragraph_break_after(bytes, start).unwrap_or(bytes.len());
+                all.push(start..end);
+                start = end;
+            }
+            return all;
+        };
         let mut out: Vec<Range<usize>> = Vec::new();
         let mut covered = 0;
-        for hit in self.each[which].find_iter(haystack) {
+        for hit in twin.find_iter(haystack) {
             let mut at = hit.start().max(covered);
             let last = hit.end().saturating_sub(1).max(hit.start());
             while at <= last && at < bytes.len() {
@@ -154,14 +304,14 @@ mod tests {
 
     #[test]
     fn finds_the_paragraphs_to_search() {
-        let relaxed = Relaxed::new(&[r"\bb\b".to_string()]).unwrap();
+        let relaxed = Relaxed::new(r"\bb\b");
         let text = "a a\n\nb b\nb\n\nc\n \nb";
         let found: Vec<&str> = relaxed
-            .paragraphs(0, text)
+            .paragraphs(text)
             .iter()
             .map(|r| &text[r.clone()])
             .collect();
         assert_eq!(found, vec!["b b\nb\n\n", "b"]);
-        assert_eq!(relaxed.which("ccc").count(), 0);
+        assert!(relaxed.paragraphs("ccc").is_empty());
     }
 }

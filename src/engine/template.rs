@@ -3,14 +3,14 @@
 //! The `regex` crate expands a reference to a missing group as an empty string;
 //! a pack author almost never means that, so loading rejects it instead.
 
-use regex::Regex;
+use super::pattern::Pattern;
 
-/// Fails when `template` names a capture group that `regex` lacks.
-pub fn validate(template: &str, regex: &Regex) -> Result<(), String> {
+/// Fails when `template` names a capture group that `pattern` lacks.
+pub fn validate(template: &str, pattern: &Pattern) -> Result<(), String> {
     for name in group_references(template) {
         let exists = match name.parse::<usize>() {
-            Ok(index) => index < regex.captures_len(),
-            Err(_) => regex.capture_names().flatten().any(|n| n == name),
+            Ok(index) => index < pattern.captures_len(),
+            Err(_) => pattern.has_group_named(name),
         };
         if !exists {
             return Err(format!(
@@ -73,7 +73,7 @@ mod tests {
 
     #[test]
     fn rejects_missing_groups() {
-        let regex = Regex::new(r"(\w+) (?P<tail>\w+)").unwrap();
+        let regex = Pattern::parse(r"(\w+) (?P<tail>\w+)").unwrap();
         assert!(validate("$1-${tail}", &regex).is_ok());
         assert!(validate("$3", &regex).is_err());
         assert!(validate("$head", &regex).is_err());

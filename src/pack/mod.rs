@@ -10,11 +10,11 @@ mod kinds;
 pub mod schema;
 
 use crate::engine::context::Context;
-use crate::engine::{pattern, template};
+use crate::engine::pattern::Pattern;
+use crate::engine::template;
 use crate::rule::{Example, Level, Rule};
 use crate::source::LineIndex;
 use crate::suggest;
-use regex::Regex;
 use schema::{CaseMode, RawPack, RawRule, RuleLocator};
 use std::collections::HashMap;
 use std::fmt;
@@ -87,7 +87,7 @@ pub enum Matcher {
     /// Literal phrases, whitespace-normalised, matched by one shared automaton.
     Phrase(Vec<String>),
     /// A regular expression.
-    Pattern(Regex),
+    Pattern(Pattern),
     /// Canonical names with variants and foreign spellings; near-misses by similarity.
     Glossary(Vec<crate::engine::glossary::Entry>),
     /// Groups of variants that one document should not mix.
@@ -115,8 +115,30 @@ pub struct Pack {
     pub rules: Vec<RuleDef>,
 }
 
-/// Parses and validates one pack. `file` is only used in error messages.
+/// How much of a pack's regular expressions loading checks.
+///
+/// Parsing finds every error but one: a pattern that compiles past the size
+/// limits. Compiling all of them is most of the start-up cost, so only packs
+/// that come from files are compiled when loaded (their errors must name
+/// the file, line and rule). The built-in packs are only parsed and each
+/// regex is compiled on first use; `tests/builtin_packs.rs` compiles every
+/// one of them, so none can fail at run time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Validation {
+    /// Parse and compile every regular expression now.
+    Full,
+    /// Parse only; compile on first use.
+    ParseOnly,
+}
+
+/// Parses and validates one pack, compiling its regular expressions. `file`
+/// is only used in error messages.
 pub fn load(file: &str, text: &str) -> Result<Pack, PackError> {
+    load_with(file, text, Validation::Full)
+}
+
+/// [`load`], checking the regular expressions as far as `validation` says.
+pub fn load_with(file: &str, text: &str, validation: Validation) -> Result<Pack, PackError> {
     let lines = LineIndex::new(text);
     let at = |span: Range<usize>, rule: Option<&str>, message: String| PackError {
         file: file.to_string(),
@@ -163,7 +185,7 @@ pub fn load(file: &str, text: &str) -> Result<Pack, PackError> {
                 column,
             }
         };
-        let def = validate_rule(&name, raw_rule, origin)
+        let def = validate_rule(&name, raw_rule, origin, validation)
             .map_err(|(span, message)| at(span, Some(&id), message))?;
         rules.push(def);
     }
@@ -183,7 +205,7 @@ pub fn builtin() -> Result<Vec<Pack>, PackError> {
     use rayon::prelude::*;
     BUILTIN_PACKS
         .par_iter()
-        .map(|(file, text)| load(file, text))
+        .map(|(file, text)| load_with(file, text, Validation::ParseOnly))
         .collect()
 }
 
@@ -225,7 +247,12 @@ fn is_valid_name(name: &str) -> bool {
 
 type FieldError = (Range<usize>, String);
 
-fn validate_rule(pack: &str, raw: RawRule, origin: Origin) -> Result<RuleDef, FieldError> {
+fn validate_rule(
+    pack: &str,
+    raw: RawRule,
+    origin: Origin,
+    validation: Validation,
+) -> Result<RuleDef, FieldError> {
     let id_span = raw.id.span();
     let message = raw.message.get_ref().trim().to_string();
     if message.is_empty() {
@@ -308,7 +335,7 @@ fn validate_rule(pack: &str, raw: RawRule, origin: Origin) -> Result<RuleDef, Fi
             (Matcher::Phrase(normalised), "phrase", CaseMode::Preserve)
         }
         (None, Some(pattern)) => {
-            let regex = pattern::compile(pattern.get_ref())
+            let regex = regex_pattern(pattern.get_ref(), validation)
                 .map_err(|e| (pattern.span(), format!("invalid `pattern`: {e}")))?;
             (Matcher::Pattern(regex), "pattern", CaseMode::Exact)
         }
@@ -335,10 +362,10 @@ fn validate_rule(pack: &str, raw: RawRule, origin: Origin) -> Result<RuleDef, Fi
     };
 
     let context = Context {
-        before: compile_condition(raw.before, "before")?,
-        not_before: compile_condition(raw.not_before, "not_before")?,
-        after: compile_condition(raw.after, "after")?,
-        not_after: compile_condition(raw.not_after, "not_after")?,
+        before: condition(raw.before, "before", validation)?,
+        not_before: condition(raw.not_before, "not_before", validation)?,
+        after: condition(raw.after, "after", validation)?,
+        not_after: condition(raw.not_after, "not_after", validation)?,
     };
 
     // Glossary and consistency rules always carry their fix.
@@ -396,13 +423,21 @@ fn validate_rule(pack: &str, raw: RawRule, origin: Origin) -> Result<RuleDef, Fi
     })
 }
 
-fn compile_condition(
+fn regex_pattern(source: &str, validation: Validation) -> Result<Pattern, String> {
+    match validation {
+        Validation::Full => Pattern::compile(source),
+        Validation::ParseOnly => Pattern::parse(source),
+    }
+}
+
+fn condition(
     field: Option<Spanned<String>>,
     name: &str,
-) -> Result<Option<Regex>, FieldError> {
+    validation: Validation,
+) -> Result<Option<Pattern>, FieldError> {
     match field {
         None => Ok(None),
-        Some(s) => pattern::compile(s.get_ref())
+        Some(s) => regex_pattern(s.get_ref(), validation)
             .map(Some)
             .map_err(|e| (s.span(), format!("invalid `{name}`: {e}"))),
     }
