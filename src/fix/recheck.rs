@@ -99,7 +99,15 @@ fn touched_paragraphs(edits: &[Edit], new: &str) -> Vec<Touched> {
         if let Some(last) = out.last_mut()
             && start <= last.new.end
         {
-            last.new.end = last.new.end.max(clear_break_after(bytes, end));
+            // The clear break after an edit is never before the one after
+            // an earlier edit; when the stretch's end still qualifies, it is
+            // the answer, and not searching again for it keeps a long text
+            // without breaks (one huge line) from being scanned once per edit.
+            let still_clear = last.new.end == bytes.len()
+                || clear_break_guard(bytes, last.new.end).is_some_and(|guard| guard >= end);
+            if !still_clear {
+                last.new.end = clear_break_after(bytes, end.max(last.new.end));
+            }
             last.growth += growth;
             continue;
         }
@@ -231,5 +239,65 @@ mod tests {
         assert_eq!(touched[0].growth, 2);
         assert_eq!(&text[touched[0].new.clone()], "a XI XI b\n\n");
         assert_eq!(&text[touched[1].new.clone()], "d XI");
+    }
+
+    /// What `touched_paragraphs` gives when it searches for the clear break
+    /// after every edit, as it did before it skipped the searches it can.
+    fn touched_searching_after_every_edit(edits: &[Edit], new: &str) -> Vec<Touched> {
+        let bytes = new.as_bytes();
+        let mut out: Vec<Touched> = Vec::new();
+        let mut shift: isize = 0;
+        for edit in edits {
+            let start = (edit.span.start as isize + shift) as usize;
+            let end = start + edit.replacement.len();
+            let growth = edit.replacement.len() as isize - edit.span.len() as isize;
+            shift += growth;
+            match out.last_mut() {
+                Some(last) if start <= last.new.end => {
+                    last.new.end = last.new.end.max(clear_break_after(bytes, end));
+                    last.growth += growth;
+                }
+                _ => {
+                    let floor = out.last().map_or(0, |t| t.new.end);
+                    out.push(Touched {
+                        new: clear_break_before(bytes, start, floor)..clear_break_after(bytes, end),
+                        growth,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Edits of one byte into one to three bytes, anywhere in a text of
+        /// lines, blank lines and spaces: the stretches are those found by
+        /// searching after every edit.
+        #[test]
+        fn skipped_searches_change_no_stretch(
+            text in "[ab \n]{0,60}",
+            picks in proptest::collection::vec((0usize..60, 1usize..4), 0..8),
+        ) {
+            // Non-overlapping old spans, in order, of one byte each; the new
+            // text is `text` itself, so the edits' replacements are cut from it.
+            let mut edits = Vec::new();
+            let (mut old_at, mut new_at) = (0usize, 0usize);
+            let mut picks = picks;
+            picks.sort();
+            for (gap, len) in picks {
+                let new_start = new_at + gap.min(3);
+                if new_start + len > text.len() {
+                    break;
+                }
+                let old_start = old_at + (new_start - new_at);
+                edits.push(edit(old_start..old_start + 1, &text[new_start..new_start + len]));
+                old_at = old_start + 1;
+                new_at = new_start + len;
+            }
+            proptest::prop_assert_eq!(
+                touched_paragraphs(&edits, &text),
+                touched_searching_after_every_edit(&edits, &text)
+            );
+        }
     }
 }
