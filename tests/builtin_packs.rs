@@ -17,6 +17,20 @@ fn every_builtin_rule_passes_its_examples() {
     );
 }
 
+/// Start-up loads the built-in packs without parsing their regexes
+/// (`Validation::Deferred`); loading them as a user's pack is loaded
+/// parses and compiles every pattern and context condition and checks
+/// every replacement's groups, so none can fail on first use.
+#[test]
+fn every_builtin_pack_passes_full_validation() {
+    for (file, text) in pack::BUILTIN_PACKS {
+        let deferred = pack::load_with(file, text, pack::Validation::Deferred)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let full = pack::load(file, text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(deferred.rules.len(), full.rules.len(), "{file}");
+    }
+}
+
 #[test]
 fn every_builtin_rule_documents_itself() {
     let packs = pack::builtin().unwrap_or_else(|e| panic!("{e}"));

@@ -153,6 +153,34 @@ impl Choice {
     }
 }
 
+/// Above this many expected trigger hits per byte of English text, a
+/// pattern is cheaper run over each block (as its relaxed twin, see
+/// [`super::prefilter`]) than re-run around every hit.
+pub const MAX_HITS_PER_BYTE: f64 = 1.0 / 500.0;
+
+/// What locating a pattern in text needs to know of it, which depends on
+/// its source alone: computed from the syntax tree, or, for the built-in
+/// packs, at build time (see [`super::precomputed`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    /// Its triggers; `None` when it has no set that hits rarely enough.
+    pub triggers: Option<Vec<Trigger>>,
+    /// Whether a match can span a line break, or the pattern looks at the
+    /// edges of its haystack: then it runs on the paragraph around a hit,
+    /// not the line.
+    pub needs_paragraph: bool,
+}
+
+pub fn analyse(hir: &Hir) -> Analysis {
+    Analysis {
+        triggers: choose(hir)
+            .filter(|c| c.hits_per_byte <= MAX_HITS_PER_BYTE)
+            .map(|c| c.triggers),
+        needs_paragraph: can_match_line_feed(hir)
+            || hir.properties().look_set().contains_anchor_haystack(),
+    }
+}
+
 /// The set of triggers with the fewest expected hits, if the pattern has one
 /// (a pattern made only of large classes, say `\d+`, has none).
 pub fn choose(hir: &Hir) -> Option<Choice> {

@@ -13,6 +13,7 @@ pub mod glossary;
 pub mod literals;
 pub mod pattern;
 pub mod phrase;
+pub mod precomputed;
 pub mod prefilter;
 pub mod regions;
 pub mod shape;

@@ -8,7 +8,9 @@
 //! capture groups that replacement templates refer to, and gives the syntax
 //! tree that trigger literals are taken from; compiling can then wait. Only
 //! the size limits need a compilation to check, so user packs are compiled
-//! when loaded (see [`crate::pack::Validation`]).
+//! when loaded (see [`crate::pack::Validation`]). The built-in packs'
+//! patterns are not even parsed at start-up: their triggers were chosen at
+//! build time, so a run parses only the patterns it compiles.
 
 use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::{Hir, HirKind};
@@ -22,14 +24,14 @@ const DFA_SIZE_LIMIT: usize = 8 << 20;
 /// A pattern longer than this is refused before the regex parser sees it.
 pub const MAX_PATTERN_LEN: usize = 64 << 10;
 
-/// A parsed regular expression, compiled the first time it is needed.
-/// Clones share the compiled regex.
+/// A regular expression, parsed and compiled the first time each is needed.
+/// Clones share both.
 #[derive(Clone)]
 pub struct Pattern(Arc<Inner>);
 
 struct Inner {
     source: String,
-    hir: Hir,
+    hir: OnceLock<Hir>,
     compiled: OnceLock<Regex>,
 }
 
@@ -52,11 +54,20 @@ impl Pattern {
         // The regex crate parses with the parser's defaults (Unicode, UTF-8,
         // nest limit 250) and reports the parser's error as it is.
         let hir = regex_syntax::parse(source).map_err(|e| e.to_string())?;
-        Ok(Pattern(Arc::new(Inner {
+        let pattern = Pattern::unchecked(source);
+        // A fresh pattern: nobody else can have filled the cell.
+        let _ = pattern.0.hir.set(hir);
+        Ok(pattern)
+    }
+
+    /// `source`, to be parsed on first use: for the built-in packs, which
+    /// `tests/builtin_packs.rs` parses and compiles in full.
+    pub fn unchecked(source: &str) -> Pattern {
+        Pattern(Arc::new(Inner {
             source: source.to_string(),
-            hir,
+            hir: OnceLock::new(),
             compiled: OnceLock::new(),
-        })))
+        }))
     }
 
     /// Parses and compiles `source` now: checks the size limits too.
@@ -73,15 +84,21 @@ impl Pattern {
     }
 
     /// The syntax tree, as the regex crate parses it.
+    ///
+    /// # Panics
+    /// If an [`unchecked`](Pattern::unchecked) pattern does not parse.
     pub fn hir(&self) -> &Hir {
-        &self.0.hir
+        self.0.hir.get_or_init(|| {
+            regex_syntax::parse(&self.0.source)
+                .unwrap_or_else(|e| panic!("pattern `{}`: {e}", self.0.source))
+        })
     }
 
     /// The compiled regex, compiled on the first call.
     ///
     /// # Panics
-    /// If the pattern breaks the size limits. Packs loaded from files are
-    /// compiled when loaded, so only a built-in pattern could, and
+    /// If the pattern does not compile. Packs loaded from files are
+    /// compiled when loaded, so only a built-in pattern could fail here, and
     /// `tests/builtin_packs.rs` compiles every one of them.
     pub fn regex(&self) -> &Regex {
         self.0.compiled.get_or_init(|| {
@@ -91,7 +108,7 @@ impl Pattern {
 
     /// How many groups a match has, the whole match (group 0) included.
     pub fn captures_len(&self) -> usize {
-        self.0.hir.properties().explicit_captures_len() + 1
+        self.hir().properties().explicit_captures_len() + 1
     }
 
     /// Whether the pattern has a group called `name`.
@@ -106,7 +123,7 @@ impl Pattern {
                 _ => false,
             }
         }
-        walk(&self.0.hir, name)
+        walk(self.hir(), name)
     }
 }
 
@@ -142,6 +159,15 @@ mod tests {
         assert!(Pattern::parse(nested).is_ok());
         let err = Pattern::compile(nested).unwrap_err();
         assert!(err.contains("compiles to more than"), "{err}");
+    }
+
+    #[test]
+    fn an_unchecked_pattern_is_parsed_on_first_use() {
+        let pattern = Pattern::unchecked(r"(a)(b)");
+        assert!(pattern.0.hir.get().is_none());
+        assert_eq!(pattern.captures_len(), 3);
+        assert!(pattern.0.hir.get().is_some());
+        assert!(pattern.regex().is_match("ab"));
     }
 
     #[test]

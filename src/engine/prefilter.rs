@@ -21,17 +21,13 @@
 use super::blocks;
 use super::literals::{self, Trigger};
 use super::pattern::Pattern;
+use super::precomputed;
 use super::regions::{self, Reach};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
-
-/// Above this many expected trigger hits per byte of English text, a
-/// pattern is cheaper run over each block (as its relaxed twin) than
-/// re-run around every hit.
-const MAX_HITS_PER_BYTE: f64 = 1.0 / 500.0;
 
 /// The patterns of an engine, ready to be located in blocks of text.
 #[derive(Debug, Clone)]
@@ -60,21 +56,19 @@ impl PatternScan {
         let mut uses: Vec<Vec<Use>> = Vec::new();
         let mut plans = Vec::with_capacity(patterns.len());
         for (index, pattern) in patterns.iter().enumerate() {
-            let hir = pattern.hir();
-            let choice = literals::choose(hir).filter(|c| c.hits_per_byte <= MAX_HITS_PER_BYTE);
-            let Some(choice) = choice else {
+            let analysis = precomputed::analysis(pattern.as_str())
+                .unwrap_or_else(|| literals::analyse(pattern.hir()));
+            let Some(triggers) = analysis.triggers else {
                 plans.push(Plan::Fallback(Relaxed::new(pattern.as_str())));
                 continue;
             };
-            let reach = if literals::can_match_line_feed(hir)
-                || hir.properties().look_set().contains_anchor_haystack()
-            {
+            let reach = if analysis.needs_paragraph {
                 Reach::Paragraph
             } else {
                 Reach::Line
             };
             plans.push(Plan::Triggered(reach));
-            for trigger in choice.triggers {
+            for trigger in triggers {
                 let next = literal_ids.len();
                 let id = *literal_ids.entry(trigger.bytes.clone()).or_insert(next);
                 if id == uses.len() {
