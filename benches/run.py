@@ -320,7 +320,11 @@ def main():
     gen = generate(args.size_mb)
     corpus = DATA / "corpus.txt"
     mb = corpus.stat().st_size / 1e6
-    builtin_rules = output_of([CALQUE, "rules"]).decode().strip().splitlines()[-1]
+    # `calque rules` lists one rule a line (`pack/rule ...`) on stdout.
+    listed = output_of([CALQUE, "rules"]).decode().split("\n")
+    ids = [line.split()[0] for line in listed if line.strip()]
+    builtin_rules = f"{len(ids)} rules in {len({i.split('/')[0] for i in ids})} packs"
+
     rows = []
 
     def record(group, label, wall, rss, size_mb, note=""):
@@ -338,6 +342,12 @@ def main():
             record(g, f"calque {verb}", w, r, mb)
         w, r = best_of([*calque, "fix", "--pack", pack, "-"], args.repeat, stdin=corpus)
         record(g, "calque fix -", w, r, mb)
+        # In place, on a fresh copy (one run: the fix changes the file).
+        copy = DATA / "fix-copy.txt"
+        shutil.copyfile(corpus, copy)
+        w, r = run_timed([*calque, "fix", "--pack", pack, copy])
+        copy.unlink()
+        record(g, "calque fix FILE (a copy)", w, r, mb)
         w, r = best_of(["rg", "-c", "--no-unicode", "-f", DATA / f"patterns-{n}.txt", corpus],
                        args.repeat)
         record(g, "rg -c --no-unicode -f patterns", w, r, mb)
@@ -419,7 +429,8 @@ def render(rows, mb, gen, builtin_rules, par, same_order, start_ms, start_how, a
             f"- Start-up (`calque check` of a one-line file, built-in packs compiled): "
             f"{start_ms:.1f} ms ({start_how}).",
             f"- Peak memory / file size, check of the {mb:.0f} MB file at 1,000 rules: "
-            f"{find('1000 rules', 'calque check')['rss'] / mb:.2f}x; diff: "
+            f"{find('1000 rules', 'calque check')['rss'] / mb:.2f}x; fix FILE: "
+            f"{find('1000 rules', 'calque fix FILE')['rss'] / mb:.2f}x; diff: "
             f"{find('1000 rules', 'calque diff')['rss'] / mb:.2f}x."]
     return "\n".join(out)
 
