@@ -27,12 +27,13 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 /// The patterns of an engine, ready to be located in blocks of text.
 #[derive(Debug, Clone)]
 pub struct PatternScan {
-    automaton: Option<AhoCorasick>,
+    automaton: Option<Arc<TriggerAutomaton>>,
     /// For each literal of the automaton, the patterns it triggers.
     uses: Vec<Vec<Use>>,
     plans: Vec<Plan>,
@@ -87,14 +88,7 @@ impl PatternScan {
             for (bytes, id) in literal_ids {
                 literals[id] = bytes;
             }
-            Some(
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&literals)
-                    .map_err(|e| format!("cannot build the pattern triggers: {e}"))?,
-            )
+            Some(Arc::new(TriggerAutomaton::new(literals)?))
         };
         Ok(PatternScan {
             automaton,
@@ -125,7 +119,10 @@ impl PatternScan {
         let bytes = block.as_bytes();
         hits.clear();
         if let Some(automaton) = &self.automaton {
-            for hit in automaton.find_overlapping_iter(bytes) {
+            for hit in automaton
+                .for_haystack(bytes.len())
+                .find_overlapping_iter(bytes)
+            {
                 for u in &self.uses[hit.pattern().as_usize()] {
                     if u.trigger.may_match_at(bytes, hit.start(), hit.end()) {
                         hits.push((u.pattern, hit.start()));
@@ -152,6 +149,62 @@ impl PatternScan {
                 }
             }
         }
+    }
+}
+
+/// The automaton of all trigger literals (ASCII case-insensitive,
+/// overlapping). As a DFA it searches about 12% faster than as a contiguous
+/// NFA, but takes about 4 ms to build, a fifth of start-up; so the NFA
+/// serves the first [`DFA_AFTER_BYTES`] searched, enough for a pre-commit
+/// hook's few files, and the DFA is built once that much has gone by. Both
+/// report every occurrence of every literal, so which one ran does not
+/// change the hits.
+#[derive(Debug)]
+struct TriggerAutomaton {
+    literals: Vec<Vec<u8>>,
+    nfa: AhoCorasick,
+    /// `None` if the DFA could not be built: the NFA goes on serving.
+    dfa: OnceLock<Option<AhoCorasick>>,
+    searched: AtomicUsize,
+}
+
+const DFA_AFTER_BYTES: usize = 1 << 20;
+
+impl TriggerAutomaton {
+    fn new(literals: Vec<Vec<u8>>) -> Result<TriggerAutomaton, String> {
+        let nfa = Self::build(&literals, AhoCorasickKind::ContiguousNFA)
+            .map_err(|e| format!("cannot build the pattern triggers: {e}"))?;
+        Ok(TriggerAutomaton {
+            literals,
+            nfa,
+            dfa: OnceLock::new(),
+            searched: AtomicUsize::new(0),
+        })
+    }
+
+    fn build(
+        literals: &[Vec<u8>],
+        kind: AhoCorasickKind,
+    ) -> Result<AhoCorasick, aho_corasick::BuildError> {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(kind))
+            .build(literals)
+    }
+
+    /// The automaton to search a haystack of `len` bytes with.
+    fn for_haystack(&self, len: usize) -> &AhoCorasick {
+        if let Some(dfa) = self.dfa.get() {
+            return dfa.as_ref().unwrap_or(&self.nfa);
+        }
+        if self.searched.fetch_add(len, Ordering::Relaxed) + len < DFA_AFTER_BYTES {
+            return &self.nfa;
+        }
+        self.dfa
+            .get_or_init(|| Self::build(&self.literals, AhoCorasickKind::DFA).ok())
+            .as_ref()
+            .unwrap_or(&self.nfa)
     }
 }
 
@@ -294,6 +347,26 @@ mod tests {
             }
         }
         assert!(relaxed.is_match("undeveloped permanentlyx"));
+    }
+
+    #[test]
+    fn the_trigger_dfa_takes_over_after_a_megabyte_with_the_same_hits() {
+        let literals = vec![b"ab".to_vec(), b"b".to_vec(), b"bc".to_vec()];
+        let automaton = TriggerAutomaton::new(literals).unwrap();
+        let hits = |a: &AhoCorasick, text: &[u8]| -> Vec<(usize, usize, usize)> {
+            a.find_overlapping_iter(text)
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect()
+        };
+        let text = b"xABc abc bbc";
+        let by_nfa = hits(automaton.for_haystack(text.len()), text);
+        assert!(automaton.dfa.get().is_none());
+        assert_eq!(by_nfa.len(), 9);
+        automaton.for_haystack(DFA_AFTER_BYTES);
+        let dfa = automaton.dfa.get().unwrap().as_ref().unwrap();
+        assert_eq!(dfa.kind(), AhoCorasickKind::DFA);
+        assert!(std::ptr::eq(automaton.for_haystack(text.len()), dfa));
+        assert_eq!(hits(dfa, text), by_nfa);
     }
 
     #[test]
