@@ -110,6 +110,24 @@ fn tricky_text() -> impl Strategy<Value = String> {
         "M.",
         "Mr",
         "the",
+        // Glossary near-misses, and what makes a one-word one count.
+        "Emanuel Macron",
+        "Macronn",
+        "Vladimir Poutin",
+        "Nicolás Maduro",
+        "Madro",
+        // Consistency: variants, apostrophes, and lines of code that turn
+        // the apostrophe rule off for the whole document.
+        "Kiev",
+        "Kyiv",
+        "theater",
+        "theatre",
+        "China's",
+        "China’s",
+        "it's",
+        ">>> ",
+        "```",
+        "    x = f(1)",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }

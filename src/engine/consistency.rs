@@ -15,6 +15,7 @@ use super::Finding;
 use super::blocks;
 use super::phrase::{BlockBuffers, Candidate, PhraseSet, is_word_char};
 use super::shape;
+use super::sightings::{Seen, Sighting};
 use std::ops::Range;
 
 /// What one consistency rule compares, as a pack defines it.
@@ -106,25 +107,69 @@ impl ConsistencySet {
         })
     }
 
-    /// Appends the findings of every consistency rule over the whole `text`.
+    /// Appends the findings of every consistency rule over the whole
+    /// `text`: [`ConsistencySet::observe`], then [`ConsistencySet::resolve`].
     pub fn find(&self, text: &str, out: &mut Vec<Finding>) {
+        let mut sightings = Vec::new();
+        self.observe(text, 0..text.len(), &mut sightings);
+        self.resolve(text, &sightings, out);
+    }
+
+    /// Appends what the consistency rules see in `text[range]`, which must
+    /// start and end at paragraph breaks (or the text's ends): each
+    /// occurrence of a group member, each apostrophe between letters, and
+    /// each line that shows code.
+    pub fn observe(&self, text: &str, range: Range<usize>, out: &mut Vec<Sighting>) {
         if !self.groups.is_empty() {
-            self.find_phrases(text, out);
+            let mut buffers = BlockBuffers::default();
+            let mut found: Vec<Candidate> = Vec::new();
+            for block in blocks::blocks_within(text, range.clone()) {
+                self.phrases.find(text, block, &mut buffers, &mut found);
+            }
+            out.extend(found.iter().map(|c| Sighting {
+                span: c.start..c.end,
+                seen: Seen::Variant(c.rule),
+            }));
         }
-        for rule in &self.apostrophes {
-            find_apostrophes(rule, text, out);
+        if !self.apostrophes.is_empty() {
+            code_lines(text, range.clone(), out);
+            word_internal_apostrophes(text, range, out);
         }
     }
 
-    fn find_phrases(&self, text: &str, out: &mut Vec<Finding>) {
-        let mut buffers = BlockBuffers::default();
-        let mut found: Vec<Candidate> = Vec::new();
-        for block in blocks::blocks(text) {
-            self.phrases.find(text, block, &mut buffers, &mut found);
+    /// Appends the findings of every consistency rule, given all the
+    /// sightings of `text` in order of start.
+    pub fn resolve(&self, text: &str, sightings: &[Sighting], out: &mut Vec<Finding>) {
+        if !self.groups.is_empty() {
+            self.resolve_phrases(text, sightings, out);
         }
+        if !self.apostrophes.is_empty() && !sightings.iter().any(|s| s.seen == Seen::CodeLine) {
+            let found: Vec<(usize, char)> = sightings
+                .iter()
+                .filter_map(|s| match s.seen {
+                    Seen::Apostrophe { curly } => {
+                        Some((s.span.start, APOSTROPHES[usize::from(curly)]))
+                    }
+                    _ => None,
+                })
+                .collect();
+            for rule in &self.apostrophes {
+                resolve_apostrophes(rule, text, &found, out);
+            }
+        }
+    }
+
+    fn resolve_phrases(&self, text: &str, sightings: &[Sighting], out: &mut Vec<Finding>) {
+        let found: Vec<(Range<usize>, usize)> = sightings
+            .iter()
+            .filter_map(|s| match s.seen {
+                Seen::Variant(member) => Some((s.span.clone(), member)),
+                _ => None,
+            })
+            .collect();
         let mut counts = vec![0usize; self.members.len()];
-        for c in &found {
-            counts[c.rule] += 1;
+        for (_, member) in &found {
+            counts[*member] += 1;
         }
         let winners: Vec<Option<usize>> = self
             .groups
@@ -139,15 +184,15 @@ impl ConsistencySet {
                     .or_else(|| g.members.clone().rev().max_by_key(|&m| counts[m]))
             })
             .collect();
-        for c in &found {
-            let group = self.members[c.rule].0;
+        for (span, member) in found {
+            let group = self.members[member].0;
             let Some(winner) = winners[group] else {
                 continue;
             };
-            if c.rule == winner {
+            if member == winner {
                 continue;
             }
-            let matched = &text[c.start..c.end];
+            let matched = &text[span.clone()];
             let preferred = &self.members[winner].1;
             let replacement = shape::keep_whitespace(
                 matched,
@@ -159,7 +204,7 @@ impl ConsistencySet {
             let g = &self.groups[group];
             out.push(Finding {
                 rule: g.rule,
-                span: c.start..c.end,
+                span,
                 replacements: vec![replacement],
                 safe: g.safe,
             });
@@ -167,13 +212,14 @@ impl ConsistencySet {
     }
 }
 
-/// Counts word-internal apostrophes of each kind and flags the words that
-/// use the one that lost.
-fn find_apostrophes(rule: &ApostropheRule, text: &str, out: &mut Vec<Finding>) {
-    if has_code(text) {
-        return;
-    }
-    let found = word_internal_apostrophes(text);
+/// Flags the words that use the apostrophe that lost the count; `found`:
+/// offset and kind of every word-internal apostrophe, in order.
+fn resolve_apostrophes(
+    rule: &ApostropheRule,
+    text: &str,
+    found: &[(usize, char)],
+    out: &mut Vec<Finding>,
+) {
     let straight = found.iter().filter(|(_, c)| *c == APOSTROPHES[0]).count();
     let curly = found.len() - straight;
     if straight == 0 || curly == 0 {
@@ -185,7 +231,7 @@ fn find_apostrophes(rule: &ApostropheRule, text: &str, out: &mut Vec<Finding>) {
         APOSTROPHES[0]
     });
     let mut last_end = 0;
-    for &(at, c) in &found {
+    for &(at, c) in found {
         if c == winner || at < last_end {
             continue;
         }
@@ -211,12 +257,11 @@ fn find_apostrophes(rule: &ApostropheRule, text: &str, out: &mut Vec<Finding>) {
     }
 }
 
-/// Byte offset and kind of every apostrophe with a letter on each side.
-fn word_internal_apostrophes(text: &str) -> Vec<(usize, char)> {
+/// Appends every apostrophe in `text[range]` with a letter on each side.
+fn word_internal_apostrophes(text: &str, range: Range<usize>, out: &mut Vec<Sighting>) {
     let bytes = text.as_bytes();
-    let mut found = Vec::new();
     // ’ is E2 80 99 in UTF-8.
-    for at in memchr::memchr2_iter(b'\'', 0xE2, bytes) {
+    for at in memchr::memchr2_iter(b'\'', 0xE2, &bytes[range.clone()]).map(|i| range.start + i) {
         let c = if bytes[at] == b'\'' {
             '\''
         } else if bytes[at..].starts_with("\u{2019}".as_bytes()) {
@@ -236,24 +281,43 @@ fn word_internal_apostrophes(text: &str) -> Vec<(usize, char)> {
                 .take_while(|&c| is_word_char(c))
                 .any(|c| c == '_' || c.is_ascii_digit())
         {
-            found.push((at, c));
+            out.push(Sighting {
+                span: at..at + c.len_utf8(),
+                seen: Seen::Apostrophe {
+                    curly: c == APOSTROPHES[1],
+                },
+            });
         }
     }
-    found
 }
 
-/// Whether the document shows code: a `>>>` prompt, a ``` fence, or an
-/// indented line with code punctuation. Such a document (technical docs)
-/// legitimately keeps straight apostrophes in code, literals and program
-/// output that cannot be told from prose, so it is not checked at all.
-fn has_code(text: &str) -> bool {
-    text.lines().any(|line| {
+/// Appends each line of `text[range]` (which starts at a line start) that
+/// shows code: a `>>>` prompt, a ``` fence, or an indented line with code
+/// punctuation. A document with one (technical docs) legitimately keeps
+/// straight apostrophes in code, literals and program output that cannot be
+/// told from prose, so the apostrophe rules leave it alone.
+fn code_lines(text: &str, range: Range<usize>, out: &mut Vec<Sighting>) {
+    let mut line_start = range.start;
+    for line in text[range].lines() {
         let trimmed = line.trim_start();
-        trimmed.starts_with(">>> ")
+        if trimmed.starts_with(">>> ")
             || trimmed.starts_with("```")
             || ((line.starts_with("    ") || line.starts_with('\t'))
                 && trimmed.contains(['(', ')', '=', '{', '}', ';', '[']))
-    })
+        {
+            out.push(Sighting {
+                span: line_start..line_start,
+                seen: Seen::CodeLine,
+            });
+        }
+        // `lines` drops the line feed (and a carriage return before it).
+        line_start += line.len();
+        line_start += match &text.as_bytes()[line_start..] {
+            [b'\r', b'\n', ..] => 2,
+            [b'\n', ..] => 1,
+            _ => 0,
+        };
+    }
 }
 
 /// Whether the position sits in what reads as code rather than prose: an

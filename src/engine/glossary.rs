@@ -15,6 +15,7 @@
 
 use super::Finding;
 use super::shape;
+use super::sightings::{Seen, Sighting};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
@@ -179,18 +180,25 @@ impl GlossarySet {
         self.entries.is_empty()
     }
 
-    /// Appends the glossary findings in `text`. Document-level: a one-word
-    /// near-miss ("Madro") is reported only when the document also names the
-    /// entry correctly somewhere ("Maduro", or "Nicolás Maduro" with a
-    /// "Maduro" entry), since alone it is as likely an unrelated word.
+    /// Appends the glossary findings in `text`: [`GlossarySet::observe`]
+    /// over the whole text, then [`GlossarySet::resolve`].
     pub fn find(&self, text: &str, out: &mut Vec<Finding>) {
+        let mut sightings = Vec::new();
+        self.observe(text, 0..text.len(), &mut sightings);
+        self.resolve(text, &sightings, out);
+    }
+
+    /// Appends what the glossary sees in `text[range]`, which must start
+    /// and end at paragraph breaks (or the text's ends): every form written
+    /// exactly, and every near-miss (a run of capitalised words inside no
+    /// exact form). Runs never cross a paragraph break, so the sightings of
+    /// a text are those of its paragraphs.
+    pub fn observe(&self, text: &str, range: Range<usize>, out: &mut Vec<Sighting>) {
         if self.is_empty() {
             return;
         }
-        let mut mentioned = vec![false; self.entries.len()];
-        let mut pending: Vec<(Range<usize>, usize)> = Vec::new();
         let mut memo: HashMap<String, Option<usize>> = HashMap::default();
-        let mut scanner = Scanner::new(text);
+        let mut scanner = Scanner::within(&text[..range.end], range.start);
         let mut window = String::new();
         let mut exact_spans: Vec<Range<usize>> = Vec::new();
         let mut windows: Vec<(usize, usize)> = Vec::new();
@@ -210,11 +218,15 @@ impl GlossarySet {
                     continue;
                 };
                 let span = run[i].start..run[j].end;
-                if form.foreign {
-                    out.push(self.finding(form.entry, text, span.clone(), false));
+                let seen = if form.foreign {
+                    Seen::GlossaryForeign(form.entry)
                 } else {
-                    mentioned[form.entry] = true;
-                }
+                    Seen::GlossaryMention(form.entry)
+                };
+                out.push(Sighting {
+                    span: span.clone(),
+                    seen,
+                });
                 exact_spans.push(span);
             }
             for &(i, j) in &windows {
@@ -237,16 +249,43 @@ impl GlossarySet {
                         hit
                     }
                 };
-                if let Some(hit) = hit {
-                    pending.push((span, hit));
+                if let Some(entry) = hit {
+                    out.push(Sighting {
+                        span,
+                        seen: Seen::GlossaryNear(entry),
+                    });
                 }
             }
         }
-        for (span, entry) in pending {
-            if self.entries[entry].single_word && !mentioned[entry] {
-                continue;
+    }
+
+    /// Appends the glossary findings of `text` given all its sightings.
+    /// Document-level: a one-word near-miss ("Madro") is reported only when
+    /// the document also names the entry correctly somewhere ("Maduro", or
+    /// "Nicolás Maduro" with a "Maduro" entry), since alone it is as likely
+    /// an unrelated word.
+    pub fn resolve(&self, text: &str, sightings: &[Sighting], out: &mut Vec<Finding>) {
+        if self.is_empty() {
+            return;
+        }
+        let mut mentioned = vec![false; self.entries.len()];
+        for s in sightings {
+            if let Seen::GlossaryMention(entry) = s.seen {
+                mentioned[entry] = true;
             }
-            out.push(self.finding(entry, text, span, true));
+        }
+        for s in sightings {
+            match s.seen {
+                Seen::GlossaryForeign(entry) => {
+                    out.push(self.finding(entry, text, s.span.clone(), false));
+                }
+                Seen::GlossaryNear(entry)
+                    if !self.entries[entry].single_word || mentioned[entry] =>
+                {
+                    out.push(self.finding(entry, text, s.span.clone(), true));
+                }
+                _ => {}
+            }
         }
     }
 
@@ -439,9 +478,14 @@ struct Scanner<'t> {
 
 impl<'t> Scanner<'t> {
     fn new(text: &'t str) -> Scanner<'t> {
+        Scanner::within(text, 0)
+    }
+
+    /// A scanner of `text` from byte `at`, a paragraph start (or 0).
+    fn within(text: &'t str, at: usize) -> Scanner<'t> {
         Scanner {
             text,
-            at: 0,
+            at,
             run: Vec::new(),
             capital_at: None,
         }

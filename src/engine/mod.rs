@@ -17,6 +17,7 @@ pub mod precomputed;
 pub mod prefilter;
 pub mod regions;
 pub mod shape;
+pub mod sightings;
 pub mod template;
 
 use crate::pack::schema::CaseMode;
@@ -27,6 +28,7 @@ use context::Context;
 use glossary::GlossarySet;
 use pattern::Pattern;
 use phrase::{BlockBuffers, Candidate, PhraseSet};
+use sightings::Sighting;
 use std::ops::Range;
 
 /// One place where one rule fires.
@@ -177,10 +179,34 @@ impl Engine {
     /// The findings of `text` from its paragraph findings (in any order):
     /// adds those of the rules that look at the whole text (glossary,
     /// consistency), then orders them and drops repeats as [`Engine::check`] does.
-    pub fn complete(&self, text: &str, mut findings: Vec<Finding>) -> Vec<Finding> {
+    pub fn complete(&self, text: &str, findings: Vec<Finding>) -> Vec<Finding> {
+        let mut sightings = Vec::new();
+        self.sightings(text, 0..text.len(), &mut sightings);
+        self.complete_with(text, findings, &sightings)
+    }
+
+    /// Appends what the whole-text rules see in `text[range]` (see
+    /// [`sightings`]), in order of start. As for
+    /// [`Engine::paragraph_findings`], `range` starts and ends at paragraph
+    /// breaks, and the sightings of a text are those of its paragraphs.
+    pub fn sightings(&self, text: &str, range: Range<usize>, out: &mut Vec<Sighting>) {
+        let from = out.len();
+        self.glossary.observe(text, range.clone(), out);
+        self.consistency.observe(text, range, out);
+        out[from..].sort_by_key(|s| s.span.start);
+    }
+
+    /// [`Engine::complete`] given the sightings of the whole `text`, in
+    /// order of start.
+    pub fn complete_with(
+        &self,
+        text: &str,
+        mut findings: Vec<Finding>,
+        sightings: &[Sighting],
+    ) -> Vec<Finding> {
         let whole_text = findings.len();
-        self.glossary.find(text, &mut findings);
-        self.consistency.find(text, &mut findings);
+        self.glossary.resolve(text, sightings, &mut findings);
+        self.consistency.resolve(text, sightings, &mut findings);
         let tail = findings.split_off(whole_text);
         findings.extend(tail.into_iter().filter(|f| {
             self.behaviours[f.rule]

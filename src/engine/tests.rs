@@ -132,3 +132,64 @@ examples = [{ bad = "Poutine", good = "Putin" }]
         .collect();
     assert_eq!(rules, vec!["test/fix", "test/other-advice"]);
 }
+
+#[test]
+fn sightings_of_a_text_are_those_of_its_paragraphs() {
+    let engine = test_engine(
+        r#"
+[[rule]]
+id = "leaders"
+message = "m"
+glossary = [{ name = "Maduro" }, { name = "Putin", foreign = ["Poutine"] }]
+examples = [{ bad = "Poutine said", good = "Putin said" }]
+
+[[rule]]
+id = "apostrophes"
+message = "m"
+consistency = "apostrophes"
+examples = [{ bad = "China's and Russia’s and Xi’s", good = "China’s and Russia’s and Xi’s" }]
+
+[[rule]]
+id = "kyiv"
+message = "m"
+consistency = [["Kyiv", "Kiev"]]
+examples = [{ bad = "Kyiv and Kyiv and Kiev", good = "Kyiv and Kyiv and Kyiv" }]
+"#,
+    );
+    let paragraphs = [
+        "Maduro met Poutine in Kiev.\n\n",
+        "Madro's visit to Kyiv, China’s role.\r\n\r\n",
+        "    x = f(1)\n>>> it's\n\n",
+        "Nicolas Madro and Kyiv",
+    ];
+    let text = paragraphs.concat();
+    let mut whole = Vec::new();
+    engine.sightings(&text, 0..text.len(), &mut whole);
+    let mut by_paragraph = Vec::new();
+    let mut start = 0;
+    for p in paragraphs {
+        engine.sightings(&text, start..start + p.len(), &mut by_paragraph);
+        start += p.len();
+    }
+    assert_eq!(whole, by_paragraph);
+    let seen: Vec<_> = whole.iter().map(|s| s.seen).collect();
+    use sightings::Seen;
+    assert!(seen.contains(&Seen::CodeLine));
+    assert!(seen.contains(&Seen::GlossaryForeign(1)));
+    assert!(seen.contains(&Seen::GlossaryNear(0)));
+    assert_eq!(
+        seen.iter()
+            .filter(|s| matches!(s, Seen::Variant(_)))
+            .count(),
+        3
+    );
+    // The code line turns the apostrophe rule off; the one-word near-miss
+    // counts because "Maduro" is written right in the first paragraph.
+    let rules: Vec<&str> = engine
+        .check(&text)
+        .iter()
+        .map(|f| engine.rule(f.rule).id.as_str())
+        .collect();
+    assert!(!rules.contains(&"test/apostrophes"), "{rules:?}");
+    assert!(rules.contains(&"test/leaders"), "{rules:?}");
+}

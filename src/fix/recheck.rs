@@ -5,10 +5,11 @@
 //! characters of context around a match, which stop at paragraph breaks
 //! too. So after a pass, only the paragraphs an edit touched are searched
 //! again; the findings elsewhere are those of the previous pass, moved by
-//! the edits before them. Glossary and consistency rules look at the whole
-//! text (a one-word near-miss needs the name written right somewhere; a
-//! variant is flagged by whole-text counts), so they run on the whole text
-//! at every pass, as in a full check.
+//! the edits before them. Glossary and consistency rules decide over the
+//! whole text, but what they see lies within paragraphs too (see
+//! [`crate::engine::sightings`]): their sightings are kept and searched
+//! again the same way, and only the decision runs over the whole text at
+//! every pass.
 //!
 //! The paragraphs are cut only at *clear* breaks: exactly one blank line,
 //! with a line of text before it and a non-space character after it, and
@@ -18,62 +19,118 @@
 //! bytes before and after the edits.
 
 use super::Edit;
+use crate::engine::sightings::Sighting;
 use crate::engine::{Engine, Finding};
 use std::ops::Range;
 
-/// The paragraph findings of a text (see [`Engine::paragraph_findings`]),
-/// kept from pass to pass, in order of start.
+/// The paragraph findings and the sightings of a text (see
+/// [`Engine::paragraph_findings`] and [`Engine::sightings`]), kept from
+/// pass to pass, each in order of start.
 #[derive(Debug, Default)]
 pub struct ParagraphFindings {
     findings: Vec<Finding>,
+    sightings: Vec<Sighting>,
 }
 
 impl ParagraphFindings {
-    /// The paragraph findings of the whole of `text`.
+    /// The paragraph findings and sightings of the whole of `text`.
     pub fn of(engine: &Engine, text: &str) -> ParagraphFindings {
         let mut findings = Vec::new();
         engine.paragraph_findings(text, 0..text.len(), &mut findings);
         findings.sort_by_key(|f| f.span.start);
-        ParagraphFindings { findings }
+        let mut sightings = Vec::new();
+        engine.sightings(text, 0..text.len(), &mut sightings);
+        ParagraphFindings {
+            findings,
+            sightings,
+        }
     }
 
     /// All findings of `text`, whose paragraph findings these are: the same
     /// as `engine.check(text)`.
     pub fn complete(&self, engine: &Engine, text: &str) -> Vec<Finding> {
-        engine.complete(text, self.findings.clone())
+        engine.complete_with(text, self.findings.clone(), &self.sightings)
     }
 
     /// Brings the findings up to date with `new`, the text these findings
     /// were of with the (sorted, non-overlapping) `edits` applied: the
     /// paragraphs the edits touched are searched again.
     pub fn after_edits(&mut self, engine: &Engine, edits: &[Edit], new: &str) {
-        let old = std::mem::take(&mut self.findings);
-        let mut out = Vec::with_capacity(old.len());
-        let mut old = old.into_iter().peekable();
-        // Length of the new text minus that of the old, before the current place.
-        let mut shift: isize = 0;
-        for touched in touched_paragraphs(edits, new) {
-            let old_start = (touched.new.start as isize - shift) as usize;
-            while let Some(f) = old.next_if(|f| f.span.start < old_start) {
-                debug_assert!(f.span.end <= old_start, "a finding crosses a clear break");
-                out.push(moved(f, shift));
-            }
-            shift += touched.growth;
-            let old_end = (touched.new.end as isize - shift) as usize;
-            while old.next_if(|f| f.span.start < old_end).is_some() {}
-            let from = out.len();
-            engine.paragraph_findings(new, touched.new, &mut out);
-            out[from..].sort_by_key(|f| f.span.start);
-        }
-        out.extend(old.map(|f| moved(f, shift)));
-        self.findings = out;
+        let touched = touched_paragraphs(edits, new);
+        self.findings = update(
+            std::mem::take(&mut self.findings),
+            &touched,
+            |range, out| {
+                let from = out.len();
+                engine.paragraph_findings(new, range, out);
+                out[from..].sort_by_key(|f| f.span.start);
+            },
+        );
+        self.sightings = update(
+            std::mem::take(&mut self.sightings),
+            &touched,
+            |range, out| engine.sightings(new, range, out),
+        );
     }
 }
 
-fn moved(mut finding: Finding, shift: isize) -> Finding {
+/// What has a place in the text: findings and sightings.
+trait Placed {
+    fn span(&self) -> &Range<usize>;
+    fn span_mut(&mut self) -> &mut Range<usize>;
+}
+
+impl Placed for Finding {
+    fn span(&self) -> &Range<usize> {
+        &self.span
+    }
+    fn span_mut(&mut self) -> &mut Range<usize> {
+        &mut self.span
+    }
+}
+
+impl Placed for Sighting {
+    fn span(&self) -> &Range<usize> {
+        &self.span
+    }
+    fn span_mut(&mut self) -> &mut Range<usize> {
+        &mut self.span
+    }
+}
+
+/// `old` (spans in the old text, in order of start) brought up to date with
+/// the new text: those in the `touched` stretches replaced by what `search`
+/// appends for each stretch (in order of start), the others moved by the
+/// edits before them.
+fn update<T: Placed>(
+    old: Vec<T>,
+    touched: &[Touched],
+    mut search: impl FnMut(Range<usize>, &mut Vec<T>),
+) -> Vec<T> {
+    let mut out = Vec::with_capacity(old.len());
+    let mut old = old.into_iter().peekable();
+    // Length of the new text minus that of the old, before the current place.
+    let mut shift: isize = 0;
+    for stretch in touched {
+        let old_start = (stretch.new.start as isize - shift) as usize;
+        while let Some(item) = old.next_if(|t| t.span().start < old_start) {
+            debug_assert!(item.span().end <= old_start, "a span crosses a clear break");
+            out.push(moved(item, shift));
+        }
+        shift += stretch.growth;
+        let old_end = (stretch.new.end as isize - shift) as usize;
+        while old.next_if(|t| t.span().start < old_end).is_some() {}
+        search(stretch.new.clone(), &mut out);
+    }
+    out.extend(old.map(|t| moved(t, shift)));
+    out
+}
+
+fn moved<T: Placed>(mut item: T, shift: isize) -> T {
     let to = |at: usize| (at as isize + shift) as usize;
-    finding.span = to(finding.span.start)..to(finding.span.end);
-    finding
+    let span = item.span_mut();
+    *span = to(span.start)..to(span.end);
+    item
 }
 
 /// Paragraphs of the new text that edits touched, with how much longer the
