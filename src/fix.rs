@@ -9,6 +9,7 @@
 mod recheck;
 
 use crate::engine::{Engine, Finding};
+use crate::source::LineIndex;
 use recheck::ParagraphFindings;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
@@ -102,6 +103,8 @@ pub fn apply_in_place(text: &mut String, edits: &[Edit]) {
         .sum();
     let mut bytes = std::mem::take(text).into_bytes();
     let old_len = bytes.len();
+    // Exact: a doubled buffer for a few added bytes would be a second copy.
+    bytes.reserve_exact(added);
     bytes.resize(old_len + added, 0);
     bytes.copy_within(..old_len, added);
     let mut write = 0;
@@ -133,20 +136,32 @@ pub struct Outcome {
     /// Findings on the final text (none of them fixable under the options,
     /// unless the pass bound was hit).
     pub remaining: Vec<Finding>,
-    /// Fixable findings of the first pass (in the original text) left out
-    /// because a stronger edit overlapped them.
-    pub left_out: Vec<Finding>,
+    /// Fixable findings of the first pass left out because a stronger edit
+    /// overlapped them, with where they are in the original text.
+    pub left_out: Vec<LeftOut>,
     /// Rules still producing edits when [`MAX_PASSES`] was reached; empty when the text settled.
     pub still_firing: Vec<usize>,
+}
+
+/// A fix that was left out, and its 1-based line and column (in
+/// characters) in the original text, which the fix no longer holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    pub finding: Finding,
+    pub line: usize,
+    pub column: usize,
 }
 
 /// Fixes `text` to a fixpoint (or to the pass bound). After the first
 /// pass, only the paragraphs that edits touched are searched again (see
 /// [`recheck`]): the outcome is the same as checking the whole text on
 /// every pass, as [`fix_text_with`] does.
-pub fn fix_text(engine: &Engine, text: &str, unsafe_fixes: bool) -> Outcome {
+///
+/// The text is edited where it lies, so a caller that gives it away (a
+/// `String`, not a `&str`) holds one copy of a large file, not two.
+pub fn fix_text(engine: &Engine, text: impl Into<String>, unsafe_fixes: bool) -> Outcome {
     let mut paragraphs: Option<ParagraphFindings> = None;
-    fix_passes(engine, text, unsafe_fixes, |text, edited| {
+    fix_passes(engine, text.into(), unsafe_fixes, |text, edited| {
         let paragraphs = match (paragraphs.as_mut(), edited) {
             (Some(found), Some(edits)) => {
                 found.after_edits(engine, edits, text);
@@ -163,32 +178,30 @@ pub fn fix_text(engine: &Engine, text: &str, unsafe_fixes: bool) -> Outcome {
 /// format's mask (see `markup::fix_document`).
 pub fn fix_text_with(
     engine: &Engine,
-    text: &str,
+    text: impl Into<String>,
     unsafe_fixes: bool,
     check: impl Fn(&str) -> Vec<Finding>,
 ) -> Outcome {
-    fix_passes(engine, text, unsafe_fixes, |text, _| check(text))
+    fix_passes(engine, text.into(), unsafe_fixes, |text, _| check(text))
 }
 
 /// The fixpoint loop. `findings(text, edits)` gives the findings of `text`,
 /// which is the previous text with `edits` applied (`None` on the first pass).
 fn fix_passes(
     engine: &Engine,
-    text: &str,
+    mut text: String,
     unsafe_fixes: bool,
     mut findings_of: impl FnMut(&str, Option<&[Edit]>) -> Vec<Finding>,
 ) -> Outcome {
-    let mut current: Option<String> = None;
     let mut applied = 0;
     let mut passes: Vec<Vec<Edit>> = Vec::new();
-    let mut first_left_out: Option<Vec<Finding>> = None;
+    let mut first_left_out: Option<Vec<LeftOut>> = None;
     for _ in 0..MAX_PASSES {
-        let view = current.as_deref().unwrap_or(text);
-        let findings = findings_of(view, passes.last().map(Vec::as_slice));
+        let findings = findings_of(&text, passes.last().map(Vec::as_slice));
         let (edits, left_out) = choose_edits(engine, &findings, unsafe_fixes);
         if edits.is_empty() {
             return Outcome {
-                text: current.unwrap_or_else(|| text.to_string()),
+                text,
                 applied,
                 passes,
                 remaining: findings,
@@ -197,32 +210,45 @@ fn fix_passes(
             };
         }
         if first_left_out.is_none() {
-            first_left_out = Some(left_out.into_iter().cloned().collect());
+            first_left_out = Some(placed(&text, left_out));
         }
         applied += edits.len();
-        current = Some(match current {
-            Some(mut owned) => {
-                apply_in_place(&mut owned, &edits);
-                owned
-            }
-            None => apply(text, &edits),
-        });
+        apply_in_place(&mut text, &edits);
         passes.push(edits);
     }
-    let final_text = current.unwrap_or_else(|| text.to_string());
-    let findings = findings_of(&final_text, passes.last().map(Vec::as_slice));
+    let findings = findings_of(&text, passes.last().map(Vec::as_slice));
     let (edits, _) = choose_edits(engine, &findings, unsafe_fixes);
     let mut still_firing: Vec<usize> = edits.iter().map(|e| e.rule).collect();
     still_firing.sort_unstable();
     still_firing.dedup();
     Outcome {
-        text: final_text,
+        text,
         applied,
         passes,
         remaining: findings,
         left_out: first_left_out.unwrap_or_default(),
         still_firing,
     }
+}
+
+/// The left-out findings with their places in `text`, the text they were
+/// found in, taken before the edits change it.
+fn placed(text: &str, left_out: Vec<&Finding>) -> Vec<LeftOut> {
+    if left_out.is_empty() {
+        return Vec::new();
+    }
+    let lines = LineIndex::new(text);
+    left_out
+        .into_iter()
+        .map(|finding| {
+            let (line, column) = lines.position_in(text, finding.span.start);
+            LeftOut {
+                finding: finding.clone(),
+                line,
+                column,
+            }
+        })
+        .collect()
 }
 
 /// Maps a byte range of a pass's input to the range of its output that

@@ -15,6 +15,7 @@
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use xxhash_rust::xxh3;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
@@ -24,8 +25,53 @@ pub enum WriteError {
     Io(#[from] io::Error),
 }
 
+/// What a file held when it was read, kept in place of the content so
+/// that fixing a large file holds one copy of its text, not two: its
+/// length and its 128-bit XXH3 hash. This guards against another program
+/// editing the file meanwhile, not against an adversary; an edit that
+/// keeps both the length and the hash has no practical chance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    len: u64,
+    hash: u128,
+}
+
+impl Fingerprint {
+    pub fn of(bytes: &[u8]) -> Fingerprint {
+        Fingerprint {
+            len: bytes.len() as u64,
+            hash: xxh3::xxh3_128(bytes),
+        }
+    }
+
+    /// The fingerprint of what the file at `path` holds now, read piece by
+    /// piece.
+    fn of_file(path: &Path) -> io::Result<Fingerprint> {
+        use std::io::Read;
+        let mut file = fs::File::open(path)?;
+        let mut piece = vec![0u8; 64 << 10];
+        let mut hasher = xxh3::Xxh3::new();
+        let mut len = 0u64;
+        loop {
+            match file.read(&mut piece) {
+                Ok(0) => break,
+                Ok(n) => {
+                    hasher.update(&piece[..n]);
+                    len += n as u64;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(Fingerprint {
+            len,
+            hash: hasher.digest128(),
+        })
+    }
+}
+
 /// Replaces the content of `path` (which held `original` when read) with `new`.
-pub fn replace_file(path: &Path, original: &[u8], new: &[u8]) -> Result<(), WriteError> {
+pub fn replace_file(path: &Path, original: Fingerprint, new: &[u8]) -> Result<(), WriteError> {
     let target = resolve_links(path)?;
     let metadata = fs::metadata(&target)?;
     if metadata.permissions().readonly() {
@@ -34,7 +80,7 @@ pub fn replace_file(path: &Path, original: &[u8], new: &[u8]) -> Result<(), Writ
             "the file is read-only; not written",
         )));
     }
-    if !holds(&target, original)? {
+    if Fingerprint::of_file(&target)? != original {
         return Err(WriteError::ChangedOnDisk);
     }
     let dir = target
@@ -55,30 +101,6 @@ pub fn replace_file(path: &Path, original: &[u8], new: &[u8]) -> Result<(), Writ
     written?;
     sync_dir(dir);
     Ok(())
-}
-
-/// Whether the file at `path` holds exactly `expected`, read piece by
-/// piece: a second copy of a large file in memory would double what a fix
-/// holds.
-fn holds(path: &Path, expected: &[u8]) -> io::Result<bool> {
-    use std::io::Read;
-    let mut file = fs::File::open(path)?;
-    let mut piece = vec![0u8; 64 << 10];
-    let mut at = 0;
-    loop {
-        let n = match file.read(&mut piece) {
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if n == 0 {
-            return Ok(at == expected.len());
-        }
-        if expected.get(at..at + n) != Some(&piece[..n]) {
-            return Ok(false);
-        }
-        at += n;
-    }
 }
 
 /// Removes every temporary file this process has open for writing and
@@ -190,7 +212,7 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
         }
-        replace_file(&path, b"XI said", b"Xi said").unwrap();
+        replace_file(&path, Fingerprint::of(b"XI said"), b"Xi said").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"Xi said");
         #[cfg(unix)]
         {
@@ -210,28 +232,27 @@ mod tests {
         let path = dir.path().join("a.txt");
         fs::write(&path, "edited meanwhile").unwrap();
         assert!(matches!(
-            replace_file(&path, b"XI said", b"Xi said"),
+            replace_file(&path, Fingerprint::of(b"XI said"), b"Xi said"),
             Err(WriteError::ChangedOnDisk)
         ));
         assert_eq!(fs::read(&path).unwrap(), b"edited meanwhile");
     }
 
     #[test]
-    fn compares_the_file_piece_by_piece() {
+    fn reads_the_file_piece_by_piece_into_the_same_fingerprint() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         let content = "XI said. ".repeat(20_000);
         fs::write(&path, &content).unwrap();
-        assert!(holds(&path, content.as_bytes()).unwrap());
+        let on_disk = Fingerprint::of_file(&path).unwrap();
+        assert_eq!(on_disk, Fingerprint::of(content.as_bytes()));
         let longer = content.clone() + "x";
-        assert!(
-            !holds(&path, longer.as_bytes()).unwrap(),
-            "the file is shorter"
-        );
-        assert!(!holds(&path, &content.as_bytes()[..content.len() - 1]).unwrap());
+        assert_ne!(on_disk, Fingerprint::of(longer.as_bytes()), "longer");
+        let shorter = &content.as_bytes()[..content.len() - 1];
+        assert_ne!(on_disk, Fingerprint::of(shorter), "shorter");
         let mut changed = content.into_bytes();
         changed[100_000] = b'!';
-        assert!(!holds(&path, &changed).unwrap());
+        assert_ne!(on_disk, Fingerprint::of(&changed), "same length");
     }
 
     #[cfg(unix)]
@@ -242,7 +263,7 @@ mod tests {
         let link = dir.path().join("link.txt");
         fs::write(&target, "XI said").unwrap();
         std::os::unix::fs::symlink(&target, &link).unwrap();
-        replace_file(&link, b"XI said", b"Xi said").unwrap();
+        replace_file(&link, Fingerprint::of(b"XI said"), b"Xi said").unwrap();
         assert!(
             fs::symlink_metadata(&link)
                 .unwrap()

@@ -176,6 +176,13 @@ fn replacements_that_loop_stop_with_a_warning() {
     let pack = pack_file(dir.path(), LOOP);
     let text = dir.path().join("a.txt");
     fs::write(&text, "alpha\n").unwrap();
+    let old = std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+    fs::File::options()
+        .write(true)
+        .open(&text)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
     let warning = "the fixes did not settle after 8 passes; these rules keep firing on their own output: hostile/";
     calque()
         .arg("--pack")
@@ -189,8 +196,10 @@ fn replacements_that_loop_stop_with_a_warning() {
             text.display()
         )))
         .stderr(predicate::str::contains(warning));
-    // An even number of passes brings the text back to where it started.
+    // An even number of passes brings the text back to where it started,
+    // and a file left as it was is not written.
     assert_eq!(fs::read_to_string(&text).unwrap(), "alpha\n");
+    assert_eq!(fs::metadata(&text).unwrap().modified().unwrap(), old);
     calque()
         .arg("--pack")
         .arg(&pack)

@@ -9,7 +9,6 @@ use crate::fix::{self, MAX_PASSES};
 use crate::markup;
 use crate::report::count;
 use crate::report::style::Style;
-use crate::source::LineIndex;
 use crate::stream;
 use crate::write;
 use rayon::prelude::*;
@@ -42,8 +41,22 @@ fn fix_one(
     else {
         return Ok(None);
     };
-    let outcome = markup::fix_document(engine, kind, &text, options.unsafe_fixes);
-    let changed = outcome.text != text;
+    // What the file held, to make sure nothing changed it before it is
+    // written; the text itself is kept only for a diff, so a fix holds one
+    // copy of a large file.
+    let original = write::Fingerprint::of(text.as_bytes());
+    let (outcome, kept) = if want_diff {
+        let outcome = markup::fix_document(engine, kind, text.as_str(), options.unsafe_fixes);
+        (outcome, Some(text))
+    } else {
+        (
+            markup::fix_document(engine, kind, text, options.unsafe_fixes),
+            None,
+        )
+    };
+    // Edits that undo each other over the passes leave the text as it was.
+    let changed =
+        outcome.applied > 0 && write::Fingerprint::of(outcome.text.as_bytes()) != original;
     // Fixable findings are gone after a settled fix; if the fixes did not
     // settle (rules undoing each other), they are left too, and count.
     let remaining = outcome
@@ -56,25 +69,24 @@ fn fix_one(
     if changed
         && write_back
         && let Input::File { path, .. } = input
-        && let Err(e) = write::replace_file(path, text.as_bytes(), outcome.text.as_bytes())
+        && let Err(e) = write::replace_file(path, original, outcome.text.as_bytes())
     {
         report_error(format!("{label}: {e}"));
         return Err(());
     }
-    let diff = if want_diff && changed {
-        diff::unified(&label, &text, &outcome.text)
-    } else {
-        String::new()
+    let diff = match kept {
+        Some(text) if changed => diff::unified(&label, &text, &outcome.text),
+        _ => String::new(),
     };
-    let lines = LineIndex::new(&text);
     let left_out = outcome
         .left_out
         .iter()
-        .map(|f| {
-            let (line, column) = lines.position_in(&text, f.span.start);
+        .map(|l| {
             format!(
-                "{label}:{line}:{column}: the fix of [{}] was left out: a longer or stronger fix overlaps it",
-                engine.rule(f.rule).id
+                "{label}:{}:{}: the fix of [{}] was left out: a longer or stronger fix overlaps it",
+                l.line,
+                l.column,
+                engine.rule(l.finding.rule).id
             )
         })
         .collect();
@@ -252,7 +264,7 @@ fn fix_stdin_document(engine: &Engine, options: &Options, kind: markup::Kind) ->
             };
         }
     };
-    let outcome = markup::fix_document(engine, kind, &text, options.unsafe_fixes);
+    let outcome = markup::fix_document(engine, kind, text, options.unsafe_fixes);
     if !outcome.still_firing.is_empty() {
         warn_rules(engine, &outcome.still_firing, &name);
     }

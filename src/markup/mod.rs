@@ -136,7 +136,12 @@ pub fn check_document(engine: &Engine, kind: Kind, text: &str) -> Vec<Finding> {
 
 /// Fixes `text` read as `kind` to a fixpoint; the layout is worked out again
 /// on every pass, since edits move the text.
-pub fn fix_document(engine: &Engine, kind: Kind, text: &str, unsafe_fixes: bool) -> Outcome {
+pub fn fix_document(
+    engine: &Engine,
+    kind: Kind,
+    text: impl Into<String>,
+    unsafe_fixes: bool,
+) -> Outcome {
     if kind == Kind::Plain {
         return fix::fix_text(engine, text, unsafe_fixes);
     }
