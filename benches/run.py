@@ -362,15 +362,35 @@ def main():
                     DATA / "synthetic-1000.toml", corpus], args.repeat)
     record("1000 rules", "calque check, synthetic pack only", w, r, mb)
 
+    def by_threads(group, label, verb_args, **kwargs):
+        """Best wall times with -j1 and -j2 ({j} in `label`), recorded in `group`."""
+        walls = {}
+        for j in (1, 2):
+            w, r = best_of([str(CALQUE), "--color", "never", "-j", str(j), *verb_args],
+                           args.repeat, **kwargs)
+            walls[j] = w
+            record(group, label.format(j=j), w, r, mb)
+        return walls
+
+    pack_1000 = DATA / "synthetic-1000.toml"
     many = DATA / "many"
-    par = {}
-    for j in (1, 2):
-        w, r = best_of([str(CALQUE), "--color", "never", "-j", str(j), "check", "--pack",
-                        DATA / "synthetic-1000.toml", many], args.repeat)
-        par[j] = w
-        record("many files", f"calque check -j{j} ({gen['files']} files)", w, r, mb)
+    par = by_threads("many files", f"calque check -j{{j}} ({gen['files']} files)",
+                     ["check", "--pack", pack_1000, many])
     same_order = output_of([str(CALQUE), "--color", "never", "-j", "1", "check", many]) == \
         output_of([str(CALQUE), "--color", "never", "-j", "2", "check", many])
+
+    # One large input over two threads: cut into stretches at clear breaks
+    # (check), or pieces fixed side by side (fix -).
+    one = by_threads("one file", f"calque check -j{{j}} (one {mb:.0f} MB file)",
+                     ["check", "--pack", pack_1000, corpus])
+    one_fix = by_threads("one file", f"calque fix - -j{{j}} (a {mb:.0f} MB stream)",
+                         ["fix", "--pack", pack_1000, "-"], stdin=corpus)
+
+    def json_of(j):
+        return output_of([str(CALQUE), "-j", str(j), "check", "--format", "json", "--pack",
+                          pack_1000, corpus])
+
+    one_same = json_of(1) == json_of(2)
 
     stream_cmd = (f"for i in $(seq {max(1, int(args.stream_gb * 1024 ** 3 / corpus.stat().st_size))})"
                   f"; do cat {corpus}; done | @TIME@ {CALQUE} -j 1 fix --pack "
@@ -382,14 +402,15 @@ def main():
     start_ms, start_how = startup_ms()
     print(f"start-up: {start_ms:.1f} ms ({start_how})", file=sys.stderr)
 
-    table = render(rows, mb, gen, builtin_rules, par, same_order, start_ms,
-                   start_how, args)
+    table = render(rows, mb, gen, builtin_rules, par, same_order, (one, one_fix, one_same),
+                   start_ms, start_how, args)
     print(table)
     if not args.no_write:
         write_doc(table)
 
 
-def render(rows, mb, gen, builtin_rules, par, same_order, start_ms, start_how, args):
+def render(rows, mb, gen, builtin_rules, par, same_order, one_input, start_ms, start_how, args):
+    one, one_fix, one_same = one_input
     def find(group, prefix):
         return next(r for r in rows if r["group"] == group and r["label"].startswith(prefix))
 
@@ -416,7 +437,7 @@ def render(rows, mb, gen, builtin_rules, par, same_order, start_ms, start_how, a
                        f"{r['mbps'] / rf_or(sed):.1f}x |")
     out += ["", "| other | time (s) | MB/s | peak RSS (MB) |", "|---|---:|---:|---:|"]
     for r in rows:
-        if r["group"] in ("many files", "stream"):
+        if r["group"] in ("many files", "one file", "stream"):
             out.append(f"| `{r['label']}` | {r['wall']:.2f} | {r['mbps']:.1f} | {r['rss']:.1f} |")
     c100 = find("100 rules", "calque check")["wall"]
     c10k = find("10000 rules", "calque check")["wall"]
@@ -425,6 +446,9 @@ def render(rows, mb, gen, builtin_rules, par, same_order, start_ms, start_how, a
     out += ["",
             f"- Parallel speed-up over {gen['files']} files, -j2 vs -j1: "
             f"{par[1] / par[2]:.2f}x; output identical and in the same order: {same_order}.",
+            f"- Parallel speed-up on one {mb:.0f} MB input (1,000 rules), -j2 vs -j1: "
+            f"check {one[1] / one[2]:.2f}x (JSON output identical: {one_same}), "
+            f"fix - {one_fix[1] / one_fix[2]:.2f}x.",
             f"- Cost of 10,000 rules / 100 rules: check {c10k / c100:.2f}x, fix - {f10k / f100:.2f}x.",
             f"- Start-up (`calque check` of a one-line file, built-in packs compiled): "
             f"{start_ms:.1f} ms ({start_how}).",

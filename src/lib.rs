@@ -13,6 +13,7 @@ pub mod eval;
 pub mod fix;
 pub mod markup;
 pub mod pack;
+pub mod parallel;
 pub mod report;
 pub mod rule;
 pub mod selftest;

@@ -2,13 +2,14 @@
 //!
 //! No match crosses a paragraph break, so the stream is cut after blank
 //! lines into pieces of about [`blocks::TARGET_BLOCK`] bytes and each piece
-//! is fixed on its own. A paragraph longer than [`blocks::MAX_BLOCK`] is cut
+//! is fixed on its own (a few side by side, with more than one thread). A paragraph longer than [`blocks::MAX_BLOCK`] is cut
 //! at a line break. Rules that need the whole document (consistency) only
 //! see one piece at a time here.
 
 use crate::engine::{Engine, blocks};
 use crate::fix;
 use crate::source::NotText;
+use rayon::prelude::*;
 use std::io::{self, Read, Write};
 
 #[derive(Debug, thiserror::Error)]
@@ -33,60 +34,116 @@ pub struct StreamTotals {
 /// Reads `input` to its end and writes the fixed text to `output`. On
 /// invalid input, what came before the bad piece has been written already:
 /// the error names the byte offset.
+///
+/// With more than one thread in the current rayon pool, a few pieces a
+/// thread are read, fixed side by side and written in order: the output is
+/// the same, and memory stays bounded by the batch.
 pub fn fix_stream(
     engine: &Engine,
-    mut input: impl Read,
+    input: impl Read,
     mut output: impl Write,
     unsafe_fixes: bool,
 ) -> Result<StreamTotals, StreamError> {
+    let batch_len = match rayon::current_num_threads() {
+        1 => 1,
+        threads => 2 * threads,
+    };
+    let mut reader = PieceReader::new(input);
     let mut totals = StreamTotals::default();
-    let mut buffer: Vec<u8> = Vec::with_capacity(2 * blocks::TARGET_BLOCK);
-    let mut chunk = vec![0u8; blocks::TARGET_BLOCK];
-    let mut at_eof = false;
-    let mut first = true;
-    while !at_eof || !buffer.is_empty() {
-        if !at_eof && buffer.len() < blocks::TARGET_BLOCK {
-            let n = input.read(&mut chunk)?;
-            if n == 0 {
-                at_eof = true;
-            } else {
-                buffer.extend_from_slice(&chunk[..n]);
-            }
-            continue;
-        }
-        let cut = if at_eof {
-            buffer.len()
-        } else {
-            match cut_point(&buffer) {
-                Some(cut) => cut,
-                None => {
-                    // Keep reading: the piece is not closed yet.
-                    let n = input.read(&mut chunk)?;
-                    if n == 0 {
-                        at_eof = true;
-                    } else {
-                        buffer.extend_from_slice(&chunk[..n]);
+    loop {
+        let mut batch = Vec::with_capacity(batch_len);
+        // An error stops the stream after the pieces read before it.
+        let mut failure = None;
+        while batch.len() < batch_len {
+            match reader.next_piece() {
+                Ok(Some(piece)) => match decode_piece(piece, totals.bytes, totals.bytes == 0) {
+                    Ok(text) => {
+                        totals.bytes += text.len() as u64;
+                        batch.push(text);
                     }
-                    continue;
+                    Err(e) => {
+                        failure = Some(e);
+                        break;
+                    }
+                },
+                Ok(None) => break,
+                Err(e) => {
+                    failure = Some(e.into());
+                    break;
                 }
             }
-        };
-        let piece: Vec<u8> = buffer.drain(..cut).collect();
-        let text = decode_piece(piece, totals.bytes, first)?;
-        first = false;
-        totals.bytes += text.len() as u64;
-        let outcome = fix::fix_text(engine, &text, unsafe_fixes);
-        totals.applied += outcome.applied;
-        totals.remaining += outcome.remaining.len();
-        for rule in outcome.still_firing {
-            if !totals.still_firing.contains(&rule) {
-                totals.still_firing.push(rule);
-            }
         }
-        output.write_all(outcome.text.as_bytes())?;
+        let last = batch.len() < batch_len;
+        let outcomes: Vec<fix::Outcome> = batch
+            .into_par_iter()
+            .map(|text| fix::fix_text(engine, text, unsafe_fixes))
+            .collect();
+        for outcome in outcomes {
+            totals.applied += outcome.applied;
+            totals.remaining += outcome.remaining.len();
+            for rule in outcome.still_firing {
+                if !totals.still_firing.contains(&rule) {
+                    totals.still_firing.push(rule);
+                }
+            }
+            output.write_all(outcome.text.as_bytes())?;
+        }
+        if let Some(e) = failure {
+            output.flush()?;
+            return Err(e);
+        }
+        if last {
+            break;
+        }
     }
     output.flush()?;
     Ok(totals)
+}
+
+/// The pieces of a stream, read as they are needed.
+struct PieceReader<R> {
+    input: R,
+    buffer: Vec<u8>,
+    chunk: Vec<u8>,
+    at_eof: bool,
+}
+
+impl<R: Read> PieceReader<R> {
+    fn new(input: R) -> PieceReader<R> {
+        PieceReader {
+            input,
+            buffer: Vec::with_capacity(2 * blocks::TARGET_BLOCK),
+            chunk: vec![0u8; blocks::TARGET_BLOCK],
+            at_eof: false,
+        }
+    }
+
+    /// The next piece: what comes before a paragraph break once at least
+    /// [`blocks::TARGET_BLOCK`] bytes are read (see [`cut_point`]), or the
+    /// rest at the end of the input; `None` after the last.
+    fn next_piece(&mut self) -> io::Result<Option<Vec<u8>>> {
+        loop {
+            if self.at_eof || self.buffer.len() >= blocks::TARGET_BLOCK {
+                let cut = if self.at_eof {
+                    Some(self.buffer.len())
+                } else {
+                    cut_point(&self.buffer)
+                };
+                match cut {
+                    Some(0) => return Ok(None),
+                    Some(cut) => return Ok(Some(self.buffer.drain(..cut).collect())),
+                    // The piece is not closed yet: read on.
+                    None => {}
+                }
+            }
+            let n = self.input.read(&mut self.chunk)?;
+            if n == 0 {
+                self.at_eof = true;
+            } else {
+                self.buffer.extend_from_slice(&self.chunk[..n]);
+            }
+        }
+    }
 }
 
 /// Where to cut the buffer: after its last paragraph break, or after its
@@ -164,6 +221,44 @@ mod tests {
         assert!(text.is_char_boundary(cut));
         let cut_inside = utf8_boundary(&text.as_bytes()[..text.len() - 1]);
         assert_eq!(cut_inside, text.len() - 2);
+    }
+
+    #[test]
+    fn pieces_fixed_side_by_side_give_the_same_stream() {
+        let engine = crate::engine::builtin_engine();
+        // About a dozen pieces, and a bad byte after them.
+        let mut input = crate::engine::seed_copies(60).into_bytes();
+        let good = input.len();
+        input.extend_from_slice(b"\n\nvalid until \xff");
+        let run = |threads: usize, bytes: &[u8]| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let mut out = Vec::new();
+            let result = pool.install(|| fix_stream(&engine, bytes, &mut out, true));
+            (result, out)
+        };
+        let (one, one_out) = run(1, &input[..good]);
+        let (three, three_out) = run(3, &input[..good]);
+        let (one, three) = (one.unwrap(), three.unwrap());
+        assert!(one.applied > 100);
+        assert_eq!(
+            (one.bytes, one.applied, one.remaining, &one.still_firing),
+            (
+                three.bytes,
+                three.applied,
+                three.remaining,
+                &three.still_firing
+            )
+        );
+        assert!(one_out == three_out, "the same bytes, in the same order");
+        // The pieces before a bad one are written before the error, as
+        // they are one piece at a time.
+        let (bad, bad_out) = run(3, &input);
+        assert!(matches!(bad, Err(StreamError::NotText(_))));
+        assert!(bad_out.len() > good / 2 && one_out.starts_with(&bad_out));
+        assert!(bad_out == run(1, &input).1);
     }
 
     #[test]

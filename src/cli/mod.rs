@@ -1,6 +1,7 @@
 //! The command line: parse arguments, load packs, hand the work to a verb.
 //! Everything that touches files, threads or the terminal lives here, not in
-//! the engine.
+//! the engine; [`crate::parallel`] spreads one large text over the thread
+//! pool set up here.
 
 mod check;
 mod eval;
@@ -67,7 +68,8 @@ pub struct Options {
     /// subtitles or gettext, and findings are reported under this name
     #[arg(long, value_name = "NAME", global = true)]
     pub stdin_filename: Option<PathBuf>,
-    /// Number of files processed at once (default: one per core)
+    /// Number of threads: files processed at once, and parts of a file of
+    /// megabytes searched at once (default: one per core)
     #[arg(short = 'j', long, value_name = "N", global = true)]
     pub threads: Option<usize>,
     /// Read this config file instead of looking for calque.toml / .calque.toml

@@ -97,6 +97,58 @@ pub fn blocks_within(
     })
 }
 
+/// Whether `at` (just after a line break) is a clear break: one blank line
+/// (only spaces, tabs and carriage returns) ends at `at`, a line with other
+/// characters ends just before it, and the character at `at` is not
+/// whitespace. Gives the offset of the line break that ends that line of
+/// text: the break's lines run from there to `at`, inclusive.
+pub fn clear_break_guard(text: &[u8], at: usize) -> Option<usize> {
+    if at == 0 || at >= text.len() || text[at - 1] != b'\n' {
+        return None;
+    }
+    let next = std::str::from_utf8(&text[at..(at + 4).min(text.len())])
+        .or_else(|e| std::str::from_utf8(&text[at..at + e.valid_up_to()]))
+        .ok()?
+        .chars()
+        .next()?;
+    if next.is_whitespace() {
+        return None;
+    }
+    let is_blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r');
+    let blank_start = memchr::memrchr(b'\n', &text[..at - 1])?;
+    if !text[blank_start + 1..at - 1].iter().all(is_blank) {
+        return None;
+    }
+    let line_start = memchr::memrchr(b'\n', &text[..blank_start]).map_or(0, |nl| nl + 1);
+    if text[line_start..blank_start].iter().all(is_blank) {
+        return None;
+    }
+    Some(blank_start)
+}
+
+/// The text cut into stretches of about `about` bytes or more, for
+/// searching them apart (on several threads): each stretch is a run of
+/// whole [`blocks`] and ends at a clear break (see [`clear_break_guard`])
+/// or the text's end. Every rule finds and sees the same in a stretch
+/// searched alone as in the whole text: phrase and pattern rules search
+/// the same blocks, and at a clear break every rule's idea of a paragraph
+/// break agrees (see `fix::recheck`, which cuts at clear breaks too).
+pub fn stretches(text: &str, about: usize) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for block in blocks(text) {
+        if block.end - start >= about && clear_break_guard(bytes, block.end).is_some() {
+            out.push(start..block.end);
+            start = block.end;
+        }
+    }
+    if start < text.len() || out.is_empty() {
+        out.push(start..text.len());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +182,37 @@ mod tests {
             assert_eq!(pair[0].end, pair[1].start);
             assert!(text[..pair[0].end].ends_with("\n \r\n"));
         }
+    }
+
+    #[test]
+    fn stretches_are_whole_blocks_ending_at_clear_breaks() {
+        let paragraph = "word ".repeat(2000) + "\n\n";
+        let text = paragraph.repeat(100) + "last";
+        let all: Vec<_> = blocks(&text).collect();
+        let cut = stretches(&text, 200_000);
+        assert!(cut.len() > 2, "{cut:?}");
+        assert_eq!(cut.first().unwrap().start, 0);
+        assert_eq!(cut.last().unwrap().end, text.len());
+        for pair in cut.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            assert!(pair[0].len() >= 200_000);
+            assert!(all.iter().any(|b| b.end == pair[0].end), "a block end");
+            assert!(clear_break_guard(text.as_bytes(), pair[0].end).is_some());
+        }
+        let within: Vec<_> = cut
+            .iter()
+            .flat_map(|s| blocks_within(&text, s.clone()))
+            .collect();
+        assert_eq!(within, all, "the same blocks as the whole text's");
+        let whole = |text: &str, about: usize| {
+            let cut = stretches(text, about);
+            cut.len() == 1 && cut[0] == (0..text.len())
+        };
+        assert!(whole("", 10));
+        assert!(whole("short", 10));
+        // Blank lines with spaces, or two of them, are no clear break.
+        let unclear = ("word ".repeat(20_000) + "\n\n\n").repeat(4);
+        assert!(whole(&unclear, 1000));
     }
 
     #[test]

@@ -365,5 +365,24 @@ pub(crate) fn test_engine(rules: &str) -> Engine {
     Engine::new(pack.rules).unwrap()
 }
 
+/// The engine of the built-in packs, for tests.
+#[cfg(test)]
+pub(crate) fn builtin_engine() -> Engine {
+    let rules = crate::pack::builtin()
+        .unwrap()
+        .into_iter()
+        .flat_map(|p| p.rules)
+        .collect();
+    Engine::new(rules).unwrap()
+}
+
+/// The seed article `copies` times, a blank line (a clear break) after
+/// each, for tests of large texts.
+#[cfg(test)]
+pub(crate) fn seed_copies(copies: usize) -> String {
+    let seed = include_str!("../../fixtures/seed/000_0a50a29a47c1f7ef.txt");
+    format!("{}\n\n", seed.trim_end()).repeat(copies)
+}
+
 #[cfg(test)]
 mod tests;

@@ -20,7 +20,8 @@
 
 use super::Edit;
 use crate::engine::sightings::Sighting;
-use crate::engine::{Engine, Finding};
+use crate::engine::{Engine, Finding, blocks};
+use crate::parallel;
 use std::ops::Range;
 
 /// The paragraph findings and the sightings of a text (see
@@ -35,11 +36,8 @@ pub struct ParagraphFindings {
 impl ParagraphFindings {
     /// The paragraph findings and sightings of the whole of `text`.
     pub fn of(engine: &Engine, text: &str) -> ParagraphFindings {
-        let mut findings = Vec::new();
-        engine.paragraph_findings(text, 0..text.len(), &mut findings);
+        let (mut findings, sightings) = parallel::paragraph_findings_and_sightings(engine, text);
         findings.sort_by_key(|f| f.span.start);
-        let mut sightings = Vec::new();
-        engine.sightings(text, 0..text.len(), &mut sightings);
         ParagraphFindings {
             findings,
             sightings,
@@ -161,7 +159,7 @@ fn touched_paragraphs(edits: &[Edit], new: &str) -> Vec<Touched> {
             // the answer, and not searching again for it keeps a long text
             // without breaks (one huge line) from being scanned once per edit.
             let still_clear = last.new.end == bytes.len()
-                || clear_break_guard(bytes, last.new.end).is_some_and(|guard| guard >= end);
+                || blocks::clear_break_guard(bytes, last.new.end).is_some_and(|guard| guard >= end);
             if !still_clear {
                 last.new.end = clear_break_after(bytes, end.max(last.new.end));
             }
@@ -186,7 +184,7 @@ fn clear_break_before(text: &[u8], at: usize, floor: usize) -> usize {
         let candidate = floor + nl + 1;
         // The character after the break must not be edited: `at` is past it.
         if candidate < at
-            && let Some(guard) = clear_break_guard(text, candidate)
+            && let Some(guard) = blocks::clear_break_guard(text, candidate)
             && guard >= floor
         {
             return candidate;
@@ -201,7 +199,7 @@ fn clear_break_after(text: &[u8], at: usize) -> usize {
     let mut from = at;
     while let Some(nl) = memchr::memchr(b'\n', &text[from..]) {
         let candidate = from + nl + 1;
-        if let Some(guard) = clear_break_guard(text, candidate)
+        if let Some(guard) = blocks::clear_break_guard(text, candidate)
             && guard >= at
         {
             return candidate;
@@ -209,35 +207,6 @@ fn clear_break_after(text: &[u8], at: usize) -> usize {
         from = candidate;
     }
     text.len()
-}
-
-/// Whether `at` (just after a line break) is a clear break: one blank line
-/// (only spaces, tabs and carriage returns) ends at `at`, a line with other
-/// characters ends just before it, and the character at `at` is not
-/// whitespace. Gives the offset of the line break that ends that line of
-/// text: the break's lines run from there to `at`, inclusive.
-fn clear_break_guard(text: &[u8], at: usize) -> Option<usize> {
-    if at == 0 || at >= text.len() || text[at - 1] != b'\n' {
-        return None;
-    }
-    let next = std::str::from_utf8(&text[at..(at + 4).min(text.len())])
-        .or_else(|e| std::str::from_utf8(&text[at..at + e.valid_up_to()]))
-        .ok()?
-        .chars()
-        .next()?;
-    if next.is_whitespace() {
-        return None;
-    }
-    let is_blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r');
-    let blank_start = memchr::memrchr(b'\n', &text[..at - 1])?;
-    if !text[blank_start + 1..at - 1].iter().all(is_blank) {
-        return None;
-    }
-    let line_start = memchr::memrchr(b'\n', &text[..blank_start]).map_or(0, |nl| nl + 1);
-    if text[line_start..blank_start].iter().all(is_blank) {
-        return None;
-    }
-    Some(blank_start)
 }
 
 #[cfg(test)]
@@ -256,12 +225,12 @@ mod tests {
     fn clear_breaks_are_single_blank_lines_between_text() {
         let text = b"one\n\ntwo\r\n \r\nthree\n\n\nfour\n\n five\n\n";
         let breaks: Vec<usize> = (0..=text.len())
-            .filter(|&at| clear_break_guard(text, at).is_some())
+            .filter(|&at| blocks::clear_break_guard(text, at).is_some())
             .collect();
         let two = 5;
         let three = text.windows(5).position(|w| w == b"three").unwrap();
         assert_eq!(breaks, vec![two, three]);
-        assert_eq!(clear_break_guard(text, two), Some(3));
+        assert_eq!(blocks::clear_break_guard(text, two), Some(3));
     }
 
     #[test]

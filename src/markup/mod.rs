@@ -17,6 +17,7 @@ pub mod subtitles;
 
 use crate::engine::{Engine, Finding};
 use crate::fix::{self, Outcome};
+use crate::parallel;
 use std::ops::Range;
 use std::path::Path;
 
@@ -112,11 +113,11 @@ pub fn mask(text: &str, excluded: &[Range<usize>]) -> String {
 /// Spans and replacements are valid for the original `text`.
 pub fn check_document(engine: &Engine, kind: Kind, text: &str) -> Vec<Finding> {
     if kind == Kind::Plain {
-        return engine.check(text);
+        return parallel::check(engine, text);
     }
     let layout = layout(kind, text);
     let masked = mask(text, &layout.excluded);
-    let mut findings = engine.check(&masked);
+    let mut findings = parallel::check(engine, &masked);
     findings.retain(|f| {
         !overlaps_any(&f.span, &layout.excluded)
             && !layout

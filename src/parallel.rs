@@ -1,0 +1,97 @@
+//! Checking one large text on several threads.
+//!
+//! Files are checked side by side already (`-j`); this spreads a single
+//! large text (a corpus of segments, a book) over the threads too. The text
+//! is cut at clear breaks into stretches ([`blocks::stretches`]), each
+//! stretch's paragraph findings and sightings are found on a thread of its
+//! own, and the whole-text rules then decide over all the sightings, as
+//! [`Engine::check`] does. The findings are the same, in the same order,
+//! whatever the number of threads. (The engine itself stays free of threads.)
+
+use crate::engine::sightings::Sighting;
+use crate::engine::{Engine, Finding, blocks};
+use rayon::prelude::*;
+use std::ops::Range;
+
+/// A text shorter than this is searched in one piece: cutting it would
+/// cost more than it saves.
+const MIN_STRETCH: usize = 1 << 20;
+
+/// What [`Engine::check`] gives, found on the threads of the current
+/// rayon pool.
+pub fn check(engine: &Engine, text: &str) -> Vec<Finding> {
+    let (findings, sightings) = paragraph_findings_and_sightings(engine, text);
+    engine.complete_with(text, findings, &sightings)
+}
+
+/// The paragraph findings of all of `text` (unsorted, as
+/// [`Engine::paragraph_findings`] leaves them) and its sightings (in order
+/// of start, as [`Engine::sightings`] leaves them).
+pub fn paragraph_findings_and_sightings(
+    engine: &Engine,
+    text: &str,
+) -> (Vec<Finding>, Vec<Sighting>) {
+    found_in(engine, text, stretches(text, MIN_STRETCH))
+}
+
+/// `text` cut for the threads of the current pool into stretches of at
+/// least `min` bytes: a few a thread, so that one slow stretch does not
+/// hold the others up.
+fn stretches(text: &str, min: usize) -> Vec<Range<usize>> {
+    let threads = rayon::current_num_threads();
+    if threads > 1 && text.len() >= 2 * min {
+        blocks::stretches(text, (text.len() / (4 * threads)).max(min))
+    } else {
+        std::iter::once(0..text.len()).collect()
+    }
+}
+
+fn found_in(
+    engine: &Engine,
+    text: &str,
+    stretches: Vec<Range<usize>>,
+) -> (Vec<Finding>, Vec<Sighting>) {
+    let parts: Vec<(Vec<Finding>, Vec<Sighting>)> = stretches
+        .into_par_iter()
+        .map(|stretch| {
+            let mut findings = Vec::new();
+            engine.paragraph_findings(text, stretch.clone(), &mut findings);
+            let mut sightings = Vec::new();
+            engine.sightings(text, stretch, &mut sightings);
+            (findings, sightings)
+        })
+        .collect();
+    if parts.len() == 1 {
+        return parts.into_iter().next().expect("one part");
+    }
+    let mut findings = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
+    let mut sightings = Vec::with_capacity(parts.iter().map(|p| p.1.len()).sum());
+    for (f, s) in parts {
+        findings.extend(f);
+        sightings.extend(s);
+    }
+    (findings, sightings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_findings_of_a_text_cut_in_stretches_are_those_of_the_whole() {
+        let engine = crate::engine::builtin_engine();
+        let text = crate::engine::seed_copies(30);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let (findings, sightings) = pool.install(|| {
+            let cut = stretches(&text, 64 << 10);
+            assert!(cut.len() > 2, "the text is cut: {cut:?}");
+            found_in(&engine, &text, cut)
+        });
+        let whole = engine.check(&text);
+        assert!(whole.len() > 100);
+        assert_eq!(engine.complete_with(&text, findings, &sightings), whole);
+    }
+}
