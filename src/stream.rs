@@ -2,9 +2,10 @@
 //!
 //! No match crosses a paragraph break, so the stream is cut after blank
 //! lines into pieces of about [`blocks::TARGET_BLOCK`] bytes and each piece
-//! is fixed on its own (a few side by side, with more than one thread). A paragraph longer than [`blocks::MAX_BLOCK`] is cut
-//! at a line break. Rules that need the whole document (consistency) only
-//! see one piece at a time here.
+//! is fixed on its own (a few side by side, with more than one thread). A
+//! paragraph longer than [`blocks::MAX_BLOCK`] is cut at a line break.
+//! Rules that need the whole document (consistency) only see one piece at
+//! a time here.
 
 use crate::engine::{Engine, blocks};
 use crate::fix;
