@@ -210,7 +210,7 @@ mod tests {
         };
         assert!(whole("", 10));
         assert!(whole("short", 10));
-        // Blank lines with spaces, or two of them, are no clear break.
+        // Two blank lines in a row are no clear break.
         let unclear = ("word ".repeat(20_000) + "\n\n\n").repeat(4);
         assert!(whole(&unclear, 1000));
     }
