@@ -51,19 +51,18 @@ fn found_in(
     text: &str,
     stretches: Vec<Range<usize>>,
 ) -> (Vec<Finding>, Vec<Sighting>) {
-    let parts: Vec<(Vec<Finding>, Vec<Sighting>)> = stretches
-        .into_par_iter()
-        .map(|stretch| {
-            let mut findings = Vec::new();
-            engine.paragraph_findings(text, stretch.clone(), &mut findings);
-            let mut sightings = Vec::new();
-            engine.sightings(text, stretch, &mut sightings);
-            (findings, sightings)
-        })
-        .collect();
-    if parts.len() == 1 {
-        return parts.into_iter().next().expect("one part");
+    let found = |stretch: Range<usize>| {
+        let mut findings = Vec::new();
+        engine.paragraph_findings(text, stretch.clone(), &mut findings);
+        let mut sightings = Vec::new();
+        engine.sightings(text, stretch, &mut sightings);
+        (findings, sightings)
+    };
+    // One stretch (a small text, or one thread): no pool, nothing to join.
+    if let [only] = stretches.as_slice() {
+        return found(only.clone());
     }
+    let parts: Vec<(Vec<Finding>, Vec<Sighting>)> = stretches.into_par_iter().map(found).collect();
     let mut findings = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
     let mut sightings = Vec::with_capacity(parts.iter().map(|p| p.1.len()).sum());
     for (f, s) in parts {
