@@ -21,12 +21,11 @@ const MIN_STRETCH: usize = 1 << 20;
 /// rayon pool.
 pub fn check(engine: &Engine, text: &str) -> Vec<Finding> {
     let (findings, sightings) = paragraph_findings_and_sightings(engine, text);
-    engine.complete_with(text, findings, &sightings)
+    engine.complete(text, findings, &sightings)
 }
 
-/// The paragraph findings of all of `text` (unsorted, as
-/// [`Engine::paragraph_findings`] leaves them) and its sightings (in order
-/// of start, as [`Engine::sightings`] leaves them).
+/// What [`Engine::search`] finds in all of `text`: the paragraph findings
+/// (unsorted) and the sightings (in order of start).
 pub fn paragraph_findings_and_sightings(
     engine: &Engine,
     text: &str,
@@ -52,10 +51,8 @@ fn found_in(
     stretches: Vec<Range<usize>>,
 ) -> (Vec<Finding>, Vec<Sighting>) {
     let found = |stretch: Range<usize>| {
-        let mut findings = Vec::new();
-        engine.paragraph_findings(text, stretch.clone(), &mut findings);
-        let mut sightings = Vec::new();
-        engine.sightings(text, stretch, &mut sightings);
+        let (mut findings, mut sightings) = (Vec::new(), Vec::new());
+        engine.search(text, stretch, &mut findings, &mut sightings);
         (findings, sightings)
     };
     // One stretch (a small text, or one thread): no pool, nothing to join.
@@ -91,6 +88,6 @@ mod tests {
         });
         let whole = engine.check(&text);
         assert!(whole.len() > 100);
-        assert_eq!(engine.complete_with(&text, findings, &sightings), whole);
+        assert_eq!(engine.complete(&text, findings, &sightings), whole);
     }
 }

@@ -12,8 +12,7 @@
 //! word, so the fix reads as a word.
 
 use super::Finding;
-use super::blocks;
-use super::phrase::{BlockBuffers, Candidate, PhraseSet, is_word_char};
+use super::phrase::is_word_char;
 use super::shape;
 use super::sightings::{Seen, Sighting};
 use std::ops::Range;
@@ -54,10 +53,12 @@ struct ApostropheRule {
     preferred: Option<char>,
 }
 
-/// All consistency rules of an engine.
+/// All consistency rules of an engine. The members of the groups are
+/// searched for by the engine's phrase search, with the phrases of the
+/// phrase rules (one pass over the words serves both), and come back here
+/// as sightings ([`ConsistencySet::sighting`]).
 #[derive(Debug, Clone)]
 pub struct ConsistencySet {
-    phrases: PhraseSet,
     /// Every member of every group, in group order: (group index, text).
     members: Vec<(usize, String)>,
     groups: Vec<CompiledGroup>,
@@ -92,45 +93,54 @@ impl ConsistencySet {
                 }),
             }
         }
-        let phrases = PhraseSet::new(
-            members
-                .iter()
-                .enumerate()
-                .map(|(i, (_, text))| (i, text.clone(), false))
-                .collect(),
-        )?;
         Ok(ConsistencySet {
-            phrases,
             members,
             groups,
             apostrophes,
         })
     }
 
+    /// The members of all groups, whitespace-normalised, to be searched
+    /// for as phrases (ASCII case-insensitive); a match of the `i`-th is
+    /// [`ConsistencySet::sighting`]`(i, span)`.
+    pub fn member_phrases(&self) -> impl Iterator<Item = &str> {
+        self.members.iter().map(|(_, text)| text.as_str())
+    }
+
+    /// What a match of member `member` at `span` is.
+    pub fn sighting(member: usize, span: Range<usize>) -> Sighting {
+        Sighting {
+            span,
+            seen: Seen::Variant(member),
+        }
+    }
+
     /// Appends the findings of every consistency rule over the whole
-    /// `text`: [`ConsistencySet::observe`], then [`ConsistencySet::resolve`].
+    /// `text`, searching its members on their own: for tests.
+    #[cfg(test)]
     pub fn find(&self, text: &str, out: &mut Vec<Finding>) {
-        let mut sightings = Vec::new();
+        use super::phrase::{BlockBuffers, PhraseSet};
+        let phrases = self.member_phrases().enumerate();
+        let phrases = PhraseSet::new(phrases.map(|(i, m)| (i, m.to_string(), false)).collect());
+        let phrases = phrases.expect("the members compile");
+        let (mut found, mut buffers) = (Vec::new(), BlockBuffers::default());
+        for block in super::blocks::blocks(text) {
+            phrases.find(text, block, &mut buffers, &mut found);
+        }
+        let mut sightings: Vec<Sighting> = found
+            .iter()
+            .map(|c| Self::sighting(c.rule, c.start..c.end))
+            .collect();
         self.observe(text, 0..text.len(), &mut sightings);
+        sightings.sort_by_key(|s| s.span.start);
         self.resolve(text, &sightings, out);
     }
 
-    /// Appends what the consistency rules see in `text[range]`, which must
-    /// start and end at paragraph breaks (or the text's ends): each
-    /// occurrence of a group member, each apostrophe between letters, and
-    /// each line that shows code.
+    /// Appends what the consistency rules see in `text[range]` besides
+    /// their members, which must start and end at paragraph breaks (or the
+    /// text's ends): each apostrophe between letters, and each line that
+    /// shows code.
     pub fn observe(&self, text: &str, range: Range<usize>, out: &mut Vec<Sighting>) {
-        if !self.groups.is_empty() {
-            let mut buffers = BlockBuffers::default();
-            let mut found: Vec<Candidate> = Vec::new();
-            for block in blocks::blocks_within(text, range.clone()) {
-                self.phrases.find(text, block, &mut buffers, &mut found);
-            }
-            out.extend(found.iter().map(|c| Sighting {
-                span: c.start..c.end,
-                seen: Seen::Variant(c.rule),
-            }));
-        }
         if !self.apostrophes.is_empty() {
             code_lines(text, range.clone(), out);
             word_internal_apostrophes(text, range, out);
@@ -297,9 +307,23 @@ fn word_internal_apostrophes(text: &str, range: Range<usize>, out: &mut Vec<Sigh
 /// straight apostrophes in code, literals and program output that cannot be
 /// told from prose, so the apostrophe rules leave it alone.
 fn code_lines(text: &str, range: Range<usize>, out: &mut Vec<Sighting>) {
-    let mut line_start = range.start;
-    // Each line with its line ending, which none of the tests below looks at.
-    for line in text[range].split_inclusive('\n') {
+    let bytes = &text.as_bytes()[..range.end];
+    let after_line_feeds =
+        memchr::memchr_iter(b'\n', &bytes[range.clone()]).map(|i| range.start + i + 1);
+    for start in std::iter::once(range.start).chain(after_line_feeds) {
+        // Most lines start with a letter and cannot show code: their first
+        // byte tells, with no search for the end of the line.
+        let could_be_code = match bytes.get(start) {
+            None => false,
+            Some(b'>' | b'`') => true,
+            Some(&first) => !first.is_ascii() || first.is_ascii_whitespace() || first == 0x0b,
+        };
+        if !could_be_code {
+            continue;
+        }
+        // The line with its line ending, which none of the tests looks at.
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i + 1);
+        let line = &text[start..end];
         let trimmed = line.trim_start();
         if trimmed.starts_with(">>> ")
             || trimmed.starts_with("```")
@@ -307,11 +331,10 @@ fn code_lines(text: &str, range: Range<usize>, out: &mut Vec<Sighting>) {
                 && trimmed.contains(['(', ')', '=', '{', '}', ';', '[']))
         {
             out.push(Sighting {
-                span: line_start..line_start,
+                span: start..start,
                 seen: Seen::CodeLine,
             });
         }
-        line_start += line.len();
     }
 }
 
@@ -467,6 +490,27 @@ mod tests {
         assert!(check(Groups::Apostrophes { preferred: None }, text).is_empty());
         let text = "It’s prose, it’s.\n>>> 'a'\nIt's output";
         assert!(check(Groups::Apostrophes { preferred: None }, text).is_empty());
+    }
+
+    #[test]
+    fn code_lines_are_found_by_their_first_bytes_and_within_the_range() {
+        let text = "prose\n    x = 1\r\n\u{a0}>>> it's\n```\n\tplain tab\n\x0b>>> v\nend >>> no";
+        let mut out = Vec::new();
+        code_lines(text, 0..text.len(), &mut out);
+        let lines: Vec<&str> = out
+            .iter()
+            .map(|s| text[s.span.start..].lines().next().unwrap())
+            .collect();
+        assert_eq!(lines, ["    x = 1", "\u{a0}>>> it's", "```", "\x0b>>> v"]);
+        let second = text.find("\u{a0}").unwrap();
+        out.clear();
+        code_lines(text, second..text.len(), &mut out);
+        assert_eq!(out.len(), 3);
+        out.clear();
+        code_lines(text, 0..second, &mut out);
+        assert_eq!(out.len(), 1);
+        code_lines(text, 3..3, &mut out);
+        assert_eq!(out.len(), 1);
     }
 
     #[test]

@@ -550,10 +550,7 @@ impl<'t> Scanner<'t> {
     /// that scan cuts them ("d'Estaing" stays one lowercase word).
     fn next_token_with_capital(&self, from: usize) -> (usize, usize) {
         let bytes = self.text.as_bytes();
-        let Some(found) = bytes[from..]
-            .iter()
-            .position(|&b| b.is_ascii_uppercase() || b >= 0x80)
-        else {
+        let Some(found) = capital_or_non_ascii(&bytes[from..]) else {
             return (bytes.len(), bytes.len());
         };
         let found = from + found;
@@ -596,6 +593,33 @@ impl<'t> Scanner<'t> {
         self.run.drain(..first);
         true
     }
+}
+
+/// Offset of the first ASCII capital or non-ASCII byte of `bytes`. Eight
+/// bytes at a time: most of an English text is lowercase ASCII, and a
+/// byte-by-byte search was a tenth of `check`.
+fn capital_or_non_ascii(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut eights = bytes.chunks_exact(8);
+    for (k, eight) in eights.by_ref().enumerate() {
+        let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        // Range test on each 7-bit byte by an addition that carries into
+        // its high bit and never into the next byte.
+        let low7 = x & !HIGH;
+        let capital = (low7 + (0x80 - u64::from(b'A')) * ONES)
+            & !(low7 + (0x80 - u64::from(b'Z') - 1) * ONES)
+            & !x;
+        let found = (capital | x) & HIGH;
+        if found != 0 {
+            return Some(8 * k + found.trailing_zeros() as usize / 8);
+        }
+    }
+    let rest = eights.remainder();
+    let at = rest
+        .iter()
+        .position(|&b| b.is_ascii_uppercase() || b >= 0x80)?;
+    Some(bytes.len() - rest.len() + at)
 }
 
 /// End of the word starting at `start`: letters and combining marks, with

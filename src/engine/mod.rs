@@ -115,6 +115,11 @@ impl Engine {
             })
             .collect();
         let pattern_scan = prefilter::PatternScan::new(&patterns)?;
+        let consistency = ConsistencySet::new(consistency_rules)?;
+        // Consistency members ride along with the phrases, numbered after
+        // the rules: one pass over the words finds both.
+        let members = consistency.member_phrases().enumerate();
+        phrases.extend(members.map(|(i, m)| (rules.len() + i, m.to_string(), false)));
         Ok(Engine {
             rules,
             behaviours,
@@ -122,7 +127,7 @@ impl Engine {
             pattern_scan,
             pattern_rules,
             glossary: GlossarySet::new(glossary_rules),
-            consistency: ConsistencySet::new(consistency_rules)?,
+            consistency,
         })
     }
 
@@ -147,58 +152,56 @@ impl Engine {
     /// All findings in `text`, ordered by position then rule. A rule never
     /// reports two overlapping findings; different rules may overlap.
     pub fn check(&self, text: &str) -> Vec<Finding> {
-        let mut findings = Vec::new();
-        self.paragraph_findings(text, 0..text.len(), &mut findings);
-        self.complete(text, findings)
+        let (mut findings, mut sightings) = (Vec::new(), Vec::new());
+        self.search(text, 0..text.len(), &mut findings, &mut sightings);
+        self.complete(text, findings, &sightings)
     }
 
-    /// Appends the findings of the rules that look at one paragraph at a
-    /// time (phrases and patterns) in `text[range]`, unsorted. `range` must
-    /// start and end at paragraph breaks (or the text's ends); the text
-    /// around it is read only for context conditions and word boundaries.
-    /// `check(text)` is `complete(text, findings of 0..text.len())`, and
-    /// `fix` relies on these findings being the same whether a paragraph is
-    /// searched alone or with the whole text (see `fix::recheck`).
-    pub fn paragraph_findings(&self, text: &str, range: Range<usize>, findings: &mut Vec<Finding>) {
+    /// Searches `text[range]` in one pass. Appends to `findings` those of
+    /// the rules that look at one paragraph at a time (phrases and
+    /// patterns), unsorted, and to `sightings` what the rules that decide
+    /// over the whole text see there (see [`sightings`]), in order of
+    /// start. `range` must start and end at paragraph breaks (or the
+    /// text's ends); the text around it is read only for context conditions
+    /// and word boundaries. Both are the same whether a paragraph is
+    /// searched alone or with the whole text, which `check` (over the
+    /// threads, see [`crate::parallel`]) and `fix` (see `fix::recheck`)
+    /// rely on; [`Engine::complete`] then decides over the whole text.
+    pub fn search(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        findings: &mut Vec<Finding>,
+        sightings: &mut Vec<Sighting>,
+    ) {
+        let first_sighting = sightings.len();
         let mut buffers = BlockBuffers::default();
         let mut candidates = Vec::new();
         let mut hits = Vec::new();
-        for block in blocks::blocks_within(text, range) {
+        for block in blocks::blocks_within(text, range.clone()) {
             candidates.clear();
             self.phrases
                 .find(text, block.clone(), &mut buffers, &mut candidates);
             for c in &candidates {
-                if let Some(f) = self.phrase_finding(text, c) {
-                    findings.push(f);
+                match c.rule.checked_sub(self.rules.len()) {
+                    None => findings.extend(self.phrase_finding(text, c)),
+                    Some(member) => {
+                        sightings.push(ConsistencySet::sighting(member, c.start..c.end))
+                    }
                 }
             }
             self.pattern_findings(text, block, &mut hits, findings);
         }
+        self.glossary.observe(text, range.clone(), sightings);
+        self.consistency.observe(text, range, sightings);
+        sightings[first_sighting..].sort_by_key(|s| s.span.start);
     }
 
-    /// The findings of `text` from its paragraph findings (in any order):
-    /// adds those of the rules that look at the whole text (glossary,
-    /// consistency), then orders them and drops repeats as [`Engine::check`] does.
-    pub fn complete(&self, text: &str, findings: Vec<Finding>) -> Vec<Finding> {
-        let mut sightings = Vec::new();
-        self.sightings(text, 0..text.len(), &mut sightings);
-        self.complete_with(text, findings, &sightings)
-    }
-
-    /// Appends what the whole-text rules see in `text[range]` (see
-    /// [`sightings`]), in order of start. As for
-    /// [`Engine::paragraph_findings`], `range` starts and ends at paragraph
-    /// breaks, and the sightings of a text are those of its paragraphs.
-    pub fn sightings(&self, text: &str, range: Range<usize>, out: &mut Vec<Sighting>) {
-        let from = out.len();
-        self.glossary.observe(text, range.clone(), out);
-        self.consistency.observe(text, range, out);
-        out[from..].sort_by_key(|s| s.span.start);
-    }
-
-    /// [`Engine::complete`] given the sightings of the whole `text`, in
-    /// order of start.
-    pub fn complete_with(
+    /// The findings of `text` from what [`Engine::search`] found in all of
+    /// it: the paragraph findings (in any order) and the sightings (in
+    /// order of start). Adds the findings of the whole-text rules (glossary,
+    /// consistency), then orders them all and drops repeats.
+    pub fn complete(
         &self,
         text: &str,
         mut findings: Vec<Finding>,

@@ -7,7 +7,7 @@
 //! of code. So they work in two steps: *sightings*, found paragraph by
 //! paragraph like phrase and pattern findings (and, in `fix`, kept from
 //! pass to pass and searched again only where edits touched), then one
-//! decision over all of them (see [`super::Engine::complete_with`]).
+//! decision over all of them (see [`super::Engine::complete`]).
 
 use std::ops::Range;
 

@@ -163,15 +163,17 @@ examples = [{ bad = "Kyiv and Kyiv and Kiev", good = "Kyiv and Kyiv and Kyiv" }]
         "Nicolas Madro and Kyiv",
     ];
     let text = paragraphs.concat();
-    let mut whole = Vec::new();
-    engine.sightings(&text, 0..text.len(), &mut whole);
-    let mut by_paragraph = Vec::new();
+    let (mut findings, mut whole) = (Vec::new(), Vec::new());
+    engine.search(&text, 0..text.len(), &mut findings, &mut whole);
+    let (mut paragraph_findings, mut by_paragraph) = (Vec::new(), Vec::new());
     let mut start = 0;
     for p in paragraphs {
-        engine.sightings(&text, start..start + p.len(), &mut by_paragraph);
+        let range = start..start + p.len();
+        engine.search(&text, range, &mut paragraph_findings, &mut by_paragraph);
         start += p.len();
     }
     assert_eq!(whole, by_paragraph);
+    assert_eq!(findings, paragraph_findings);
     let seen: Vec<_> = whole.iter().map(|s| s.seen).collect();
     use sightings::Seen;
     assert!(seen.contains(&Seen::CodeLine));

@@ -25,7 +25,7 @@ use crate::parallel;
 use std::ops::Range;
 
 /// The paragraph findings and the sightings of a text (see
-/// [`Engine::paragraph_findings`] and [`Engine::sightings`]), kept from
+/// [`Engine::search`]), kept from
 /// pass to pass, each in order of start.
 #[derive(Debug, Default)]
 pub struct ParagraphFindings {
@@ -47,7 +47,7 @@ impl ParagraphFindings {
     /// All findings of `text`, whose paragraph findings these are: the same
     /// as `engine.check(text)`.
     pub fn complete(&self, engine: &Engine, text: &str) -> Vec<Finding> {
-        engine.complete_with(text, self.findings.clone(), &self.sightings)
+        engine.complete(text, self.findings.clone(), &self.sightings)
     }
 
     /// Brings the findings up to date with `new`, the text these findings
@@ -55,20 +55,16 @@ impl ParagraphFindings {
     /// paragraphs the edits touched are searched again.
     pub fn after_edits(&mut self, engine: &Engine, edits: &[Edit], new: &str) {
         let touched = touched_paragraphs(edits, new);
-        self.findings = update(
-            std::mem::take(&mut self.findings),
-            &touched,
-            |range, out| {
-                let from = out.len();
-                engine.paragraph_findings(new, range, out);
-                out[from..].sort_by_key(|f| f.span.start);
-            },
-        );
-        self.sightings = update(
-            std::mem::take(&mut self.sightings),
-            &touched,
-            |range, out| engine.sightings(new, range, out),
-        );
+        let (mut findings, mut sightings) = (Vec::new(), Vec::new());
+        for stretch in &touched {
+            let (mut f, mut s) = (Vec::new(), Vec::new());
+            engine.search(new, stretch.new.clone(), &mut f, &mut s);
+            f.sort_by_key(|f| f.span.start);
+            findings.push(f);
+            sightings.push(s);
+        }
+        self.findings = update(std::mem::take(&mut self.findings), &touched, findings);
+        self.sightings = update(std::mem::take(&mut self.sightings), &touched, sightings);
     }
 }
 
@@ -97,19 +93,15 @@ impl Placed for Sighting {
 }
 
 /// `old` (spans in the old text, in order of start) brought up to date with
-/// the new text: those in the `touched` stretches replaced by what `search`
-/// appends for each stretch (in order of start), the others moved by the
+/// the new text: those in the `touched` stretches replaced by `fresh`, what
+/// was found in each stretch (in order of start), the others moved by the
 /// edits before them.
-fn update<T: Placed>(
-    old: Vec<T>,
-    touched: &[Touched],
-    mut search: impl FnMut(Range<usize>, &mut Vec<T>),
-) -> Vec<T> {
+fn update<T: Placed>(old: Vec<T>, touched: &[Touched], fresh: Vec<Vec<T>>) -> Vec<T> {
     let mut out = Vec::with_capacity(old.len());
     let mut old = old.into_iter().peekable();
     // Length of the new text minus that of the old, before the current place.
     let mut shift: isize = 0;
-    for stretch in touched {
+    for (stretch, found) in touched.iter().zip(fresh) {
         let old_start = (stretch.new.start as isize - shift) as usize;
         while let Some(item) = old.next_if(|t| t.span().start < old_start) {
             debug_assert!(item.span().end <= old_start, "a span crosses a clear break");
@@ -118,7 +110,7 @@ fn update<T: Placed>(
         shift += stretch.growth;
         let old_end = (stretch.new.end as isize - shift) as usize;
         while old.next_if(|t| t.span().start < old_end).is_some() {}
-        search(stretch.new.clone(), &mut out);
+        out.extend(found);
     }
     out.extend(old.map(|t| moved(t, shift)));
     out

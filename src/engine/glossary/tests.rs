@@ -276,3 +276,27 @@ fn a_long_line_without_capitals_or_spaces_is_scanned_once() {
     let text = "a,".repeat(200_000) + "Putin";
     assert_eq!(runs(&text), vec!["Putin"]);
 }
+
+#[test]
+fn the_first_capital_or_non_ascii_byte_is_found_in_any_lane() {
+    let naive = |bytes: &[u8]| {
+        bytes
+            .iter()
+            .position(|&b| b.is_ascii_uppercase() || b >= 0x80)
+    };
+    for len in [0, 1, 7, 8, 9, 16, 23] {
+        for at in 0..len {
+            for b in 0..=255u8 {
+                let mut bytes = vec![b'a'; len];
+                bytes[at] = b;
+                assert_eq!(
+                    capital_or_non_ascii(&bytes),
+                    naive(&bytes),
+                    "byte {b:#x} at {at} of {len}"
+                );
+            }
+        }
+        assert_eq!(capital_or_non_ascii(&vec![b'z'; len]), None);
+    }
+    assert_eq!(capital_or_non_ascii(b"abc@[`{ dEf"), Some(9));
+}

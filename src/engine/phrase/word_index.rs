@@ -136,13 +136,19 @@ impl WordIndex {
         };
         // A glued first word is not reported, so it is never `previous`.
         let mut previous: Option<(std::ops::Range<usize>, u32)> = None;
+        // Nearly every word has no group: the test for one stays here, in
+        // the loop, and only a hit pays for the call.
         words.for_each_word(glued, |start, end| {
             let key = fingerprint(bytes, start, end);
-            if !self.one_word.is_empty() {
-                try_group(self.one_word.group(key), start..end);
+            let group = self.one_word.group(key);
+            if !group.is_empty() {
+                try_group(group, start..end);
             }
             if let Some((word, previous_key)) = previous.take() {
-                try_group(self.two_words.group(pair_key(previous_key, key)), word);
+                let group = self.two_words.group(pair_key(previous_key, key));
+                if !group.is_empty() {
+                    try_group(group, word);
+                }
             }
             previous = Some((start..end, key));
         });
@@ -199,12 +205,8 @@ impl Table {
         }
     }
 
-    fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
-    }
-
     /// The phrases of this key (none if it has none).
-    #[inline]
+    #[inline(always)]
     fn group(&self, key: u32) -> &[Indexed] {
         let bit = (key >> self.filter_shift) as usize;
         if self.filter[bit / 64] >> (bit % 64) & 1 == 0 {
