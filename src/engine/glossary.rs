@@ -148,7 +148,9 @@ impl GlossarySet {
                     let folded = fold(form);
                     let chars = folded.chars().count();
                     if entry.threshold < 1.0 && chars >= MIN_FUZZY_CHARS {
-                        let bucket = set.buckets.entry(initials(&folded)).or_insert(Bucket {
+                        let mut key = String::new();
+                        initials(&folded, &mut key);
+                        let bucket = set.buckets.entry(key).or_insert(Bucket {
                             keys: Vec::new(),
                             lowest_threshold: 1.0,
                         });
@@ -199,7 +201,7 @@ impl GlossarySet {
         }
         let mut memo: HashMap<String, Option<usize>> = HashMap::default();
         let mut scanner = Scanner::within(&text[..range.end], range.start);
-        let mut window = String::new();
+        let (mut window, mut key) = (String::new(), String::new());
         let mut exact_spans: Vec<Range<usize>> = Vec::new();
         let mut windows: Vec<(usize, usize)> = Vec::new();
         // Most words are lowercase: a length test spares the hash for most.
@@ -244,7 +246,7 @@ impl GlossarySet {
                 let hit = match memo.get(window.as_str()) {
                     Some(hit) => *hit,
                     None => {
-                        let hit = self.near_miss(&window);
+                        let hit = self.near_miss(&window, &mut key);
                         memo.insert(window.clone(), hit);
                         hit
                     }
@@ -291,16 +293,16 @@ impl GlossarySet {
 
     /// The entry with the closest form to `candidate` that reaches the
     /// entry's threshold.
-    fn near_miss(&self, candidate: &str) -> Option<usize> {
-        if self.lowercase.contains(&candidate.to_lowercase()) {
-            return None;
-        }
+    fn near_miss(&self, candidate: &str, key: &mut String) -> Option<usize> {
+        // Most candidates share their initials with no form: that test
+        // comes first, before anything is folded or allocated.
+        initials(candidate, key);
+        let bucket = self.buckets.get(key.as_str())?;
         let folded = fold(candidate);
         let chars = folded.chars().count();
-        if chars < MIN_FUZZY_CHARS {
+        if chars < MIN_FUZZY_CHARS || self.lowercase.contains(&candidate.to_lowercase()) {
             return None;
         }
-        let bucket = self.buckets.get(&initials(&folded))?;
         let keys = &bucket.keys;
         let letters = letter_set(&folded);
         let words = word_shapes(&folded);
@@ -626,6 +628,12 @@ fn capital_or_non_ascii(bytes: &[u8]) -> Option<usize> {
 /// a hyphen inside ("Díaz-Canel") and an apostrophe before a capital
 /// ("O'Neill"), but not the possessive ("Putin's" ends at "Putin").
 fn word_end(text: &str, start: usize) -> usize {
+    // ASCII letters always join; the rules below are for what follows them.
+    let ascii_letters = text.as_bytes()[start..]
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(text.len() - start);
+    let start = start + ascii_letters;
     let mut end = start;
     let mut chars = text[start..].char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -651,6 +659,10 @@ fn is_combining_mark(c: char) -> bool {
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         if is_combining_mark(c) {
             continue;
         }
@@ -688,9 +700,18 @@ fn fold_char(c: char) -> char {
     }
 }
 
-/// The first character of every word of a folded form.
-fn initials(folded: &str) -> String {
-    folded.split(' ').filter_map(|w| w.chars().next()).collect()
+/// The first character of every word of `words` (words joined by single
+/// spaces), folded as [`fold`] folds it, into `out`: the same for a name
+/// and for its folded form.
+fn initials(words: &str, out: &mut String) {
+    out.clear();
+    for word in words.split(' ') {
+        match word.chars().next() {
+            Some(c) if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            Some(c) => out.extend(c.to_lowercase().next().map(fold_char)),
+            None => {}
+        }
+    }
 }
 
 /// Which characters occur, as bits: a cheap bound on the edit distance.

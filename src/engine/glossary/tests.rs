@@ -300,3 +300,21 @@ fn the_first_capital_or_non_ascii_byte_is_found_in_any_lane() {
     }
     assert_eq!(capital_or_non_ascii(b"abc@[`{ dEf"), Some(9));
 }
+
+#[test]
+fn initials_are_the_same_for_a_name_and_its_folded_form() {
+    let (mut of_name, mut of_folded) = (String::new(), String::new());
+    for name in [
+        "Vladimir Putin",
+        "Ólafur Ragnar Grímsson",
+        "İlham Əliyev",
+        "Łukasz de Ñandú",
+        "Straße",
+    ] {
+        initials(name, &mut of_name);
+        initials(&fold(name), &mut of_folded);
+        assert_eq!(of_name, of_folded, "{name}");
+    }
+    initials("Ólafur Ragnar Grímsson", &mut of_name);
+    assert_eq!(of_name, "org");
+}
