@@ -1,10 +1,11 @@
 //! The matcher: rule packs compiled once into a few automata, then text in,
 //! findings out. Pure: no file system, no threads, no printing.
 //!
-//! One pass per block of text serves every rule: all phrases share one
-//! Aho-Corasick automaton, all patterns share another made of their trigger
-//! literals, which says where each of them can match; patterns, context
-//! conditions and case shaping run only there.
+//! One pass per block of text serves every rule: all phrases (and the
+//! members of consistency groups) share one index of their first words
+//! ([`phrase`]), all patterns share an Aho-Corasick automaton of their
+//! trigger literals ([`prefilter`]), which says where each of them can
+//! match; patterns, context conditions and case shaping run only there.
 
 pub mod blocks;
 pub mod consistency;
