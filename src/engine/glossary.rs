@@ -14,6 +14,7 @@
 //! candidate nearly flat however large the glossary grows.
 
 use super::Finding;
+use super::eight_bytes;
 use super::shape;
 use super::sightings::{Seen, Sighting};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -601,18 +602,11 @@ impl<'t> Scanner<'t> {
 /// bytes at a time: most of an English text is lowercase ASCII, and a
 /// byte-by-byte search was a tenth of `check`.
 fn capital_or_non_ascii(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut eights = bytes.chunks_exact(8);
     for (k, eight) in eights.by_ref().enumerate() {
         let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-        // Range test on each 7-bit byte by an addition that carries into
-        // its high bit and never into the next byte.
-        let low7 = x & !HIGH;
-        let capital = (low7 + (0x80 - u64::from(b'A')) * ONES)
-            & !(low7 + (0x80 - u64::from(b'Z') - 1) * ONES)
-            & !x;
-        let found = (capital | x) & HIGH;
+        let capital = eight_bytes::in_range(x & !eight_bytes::HIGH, b'A', b'Z') & !x;
+        let found = capital | (x & eight_bytes::HIGH);
         if found != 0 {
             return Some(8 * k + found.trailing_zeros() as usize / 8);
         }

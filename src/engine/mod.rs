@@ -10,6 +10,7 @@
 pub mod blocks;
 pub mod consistency;
 pub mod context;
+pub mod eight_bytes;
 pub mod glossary;
 pub mod literals;
 pub mod pattern;

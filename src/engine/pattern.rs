@@ -84,6 +84,7 @@ impl Pattern {
     }
 
     /// Whether `self` and `other` are one pattern, compiled (or to be) once.
+    #[cfg(test)]
     pub fn is_shared_with(&self, other: &Pattern) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
     }

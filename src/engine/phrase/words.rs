@@ -4,6 +4,7 @@
 //! branch per byte.
 
 use super::is_word_char;
+use crate::engine::eight_bytes::{HIGH, ONES, in_range};
 
 /// The word bits of one block; reusable from block to block.
 #[derive(Debug, Default)]
@@ -15,9 +16,6 @@ pub struct WordBits {
     non_ascii_chunks: Vec<usize>,
     len: usize,
 }
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
 
 impl WordBits {
     /// Computes the bits of `block`: ASCII bytes eight at a time, then the
@@ -113,9 +111,8 @@ fn classify(chunk: &[u8; 64]) -> (u64, u64) {
 /// carries into the high bit, which never carries into the next byte.
 fn ascii_word_bytes(x: u64) -> u64 {
     let low7 = x & !HIGH;
-    let lower = low7 | (0x20 * ONES);
-    let letter = (lower + (0x80 - b'a' as u64) * ONES) & !(lower + (0x80 - b'z' as u64 - 1) * ONES);
-    let digit = (low7 + (0x80 - b'0' as u64) * ONES) & !(low7 + (0x80 - b'9' as u64 - 1) * ONES);
+    let letter = in_range(low7 | (0x20 * ONES), b'a', b'z');
+    let digit = in_range(low7, b'0', b'9');
     let not_underscore = low7 ^ (b'_' as u64 * ONES);
     let underscore = !((not_underscore + 0x7f * ONES) | not_underscore);
     (letter | digit | underscore) & !x & HIGH
