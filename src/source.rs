@@ -26,9 +26,12 @@ impl fmt::Display for NotText {
                 "UTF-16 text is not supported; convert it to UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)"
             ),
             NotText::InvalidUtf8 { offset } => {
+                // Latin-1 (ISO 8859-1) and its Windows cousin are what a
+                // file that is not UTF-8 most often turns out to be.
                 write!(
                     f,
-                    "not valid UTF-8 at byte offset {offset}; nothing was changed"
+                    "not valid UTF-8 at byte offset {offset}; calque reads UTF-8 only: \
+                     if the file is Latin-1, convert it first (`iconv -f latin1 -t utf-8`)"
                 )
             }
         }

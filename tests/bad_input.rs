@@ -179,14 +179,27 @@ fn invalid_utf8_is_refused_naming_the_file_and_offset() {
     let content = b"XI said caf\xe9 long -term\n";
     let path = write(dir.path(), "latin1.txt", content);
     for verb in ["check", "diff", "fix"] {
-        calque()
+        let assert = calque()
             .arg(verb)
             .arg(&path)
             .assert()
             .code(2)
             .stderr(predicate::str::contains(
-                "latin1.txt: not valid UTF-8 at byte offset 11; nothing was changed",
-            ));
+                "latin1.txt: not valid UTF-8 at byte offset 11; calque reads UTF-8 only",
+            ))
+            .stderr(predicate::str::contains("`iconv -f latin1 -t utf-8`"))
+            // An error is not a clean result.
+            .stderr(predicate::str::contains("No findings").not());
+        // Only the verb that writes says that it did not.
+        if verb == "fix" {
+            assert.stderr(predicate::str::contains("the file was left unchanged"));
+        } else {
+            assert.stderr(
+                predicate::str::contains("unchanged")
+                    .not()
+                    .and(predicate::str::contains("nothing was changed").not()),
+            );
+        }
         assert_eq!(fs::read(&path).unwrap(), content);
     }
     calque()

@@ -133,8 +133,15 @@ fn an_invalid_pattern_stops_every_verb_with_its_position() {
     ] {
         let (_, err, code) = stdout_of(calque_builtin().arg("--pack").arg(&pack).args(verb));
         assert_eq!(code, 2, "{verb:?}");
-        assert_eq!(err.lines().count(), 1, "{err}");
-        assert!(err.contains("broken.toml:7:11: rule `bad-regex`"), "{err}");
+        // One line says what and where; the regex crate's caret diagram,
+        // indented, follows on lines of its own.
+        let first = err.lines().next().unwrap();
+        assert!(
+            first.contains("broken.toml:7:11: rule `bad-regex`: invalid `pattern`: unclosed group"),
+            "{err}"
+        );
+        assert_eq!(err.lines().count(), 3, "{err}");
+        assert!(err.lines().skip(1).all(|l| l.starts_with("    ")), "{err}");
     }
 }
 
@@ -441,4 +448,317 @@ fn overlapping_fixes_resolve_to_the_longer_and_note_the_other() {
         fs::read_to_string(&file).unwrap(),
         "the World Anti-Fascist War\n"
     );
+}
+
+#[test]
+fn summaries_speak_in_the_singular_for_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("one.txt");
+    fs::write(&file, "XI said so.\n").unwrap();
+    let (_, err, code) = stdout_of(calque().arg("check").arg(&file));
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("Found 1 finding (1 error, 0 warnings, 0 info) in 1 file of 1 file."),
+        "{err}"
+    );
+    let (_, err, _) = stdout_of(calque().args(["--select", "mt", "rules"]));
+    assert!(err.contains("4 rules in 1 pack."), "{err}");
+}
+
+#[test]
+fn eval_counts_one_text_in_the_singular() {
+    let (out, err, code) = stdout_of(calque_builtin().args([
+        "eval",
+        "fixtures/seed/gold.toml",
+        SEED,
+    ]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.lines().next().unwrap().ends_with("(1 text)"),
+        "{out}"
+    );
+}
+
+/// Runs `calque ARGS` with a stdout whose reading end is already closed,
+/// so that its first write fails with a broken pipe, and returns stderr.
+fn with_stdout_closed(args: &[&str], stdin: &str) -> (String, Option<i32>) {
+    use std::io::Write as _;
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_calque"))
+        .current_dir(root())
+        .args(["--color=never"])
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let _ = input.write_all(stdin.as_bytes());
+    drop(input);
+    let out = child.wait_with_output().unwrap();
+    (String::from_utf8(out.stderr).unwrap(), out.status.code())
+}
+
+#[test]
+fn every_verb_ends_quietly_when_its_output_is_closed() {
+    let text = "XI said long -term.\n".repeat(200);
+    let runs: &[&[&str]] = &[
+        &["eval", "fixtures/seed/gold.toml", SEED, "--format", "json"],
+        &["eval", "fixtures/seed/gold.toml", SEED],
+        &["check", SEED],
+        &["check", SEED, "--format", "sarif"],
+        &["diff", SEED],
+        &["fix", "-"],
+        &["fix", "-", "--stdin-filename", "a.md"],
+        &["rules"],
+        &["rules", "--format", "json"],
+        &["rules", "glossary/g20-leaders"],
+        &["test", "names-casing"],
+        &["man"],
+        &["completions", "bash"],
+    ];
+    for args in runs {
+        let (err, code) = with_stdout_closed(args, &text);
+        assert!(
+            !err.contains("panicked") && !err.to_lowercase().contains("broken pipe"),
+            "{args:?}: {err}"
+        );
+        assert_ne!(code, None, "{args:?} died of a signal");
+        assert_ne!(code, Some(2), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn rules_of_a_pack_and_as_json() {
+    let (json, _, code) = stdout_of(calque_builtin().args(["rules", "--format", "json"]));
+    assert_eq!(code, 0);
+    let all: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let all = all.as_array().unwrap();
+    assert!(all.len() > 100);
+    for rule in all {
+        assert!(rule["id"].is_string(), "{rule}");
+        assert!(rule["level"].is_string(), "{rule}");
+        assert!(rule["safe"].is_boolean(), "{rule}");
+        assert!(rule["message"].is_string(), "{rule}");
+    }
+    let expected: Vec<&str> = all
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .filter(|id| id.starts_with("zh-diplomatic/"))
+        .collect();
+    let (out, err, code) = stdout_of(calque_builtin().args(["rules", "zh-diplomatic"]));
+    assert_eq!(code, 0, "{err}");
+    let listed: Vec<&str> = out
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(listed, expected);
+    assert!(
+        err.contains(&format!("{} rules in 1 pack.", expected.len())),
+        "{err}"
+    );
+    // --select counts the packs it keeps.
+    let (_, err, _) = stdout_of(calque_builtin().args(["rules", "--select", "names-casing"]));
+    assert!(err.contains(" in 1 pack."), "{err}");
+    // An unknown name suggests packs too.
+    let (_, err, code) = stdout_of(calque_builtin().args(["rules", "zh-diplomati"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `zh-diplomatic`?"), "{err}");
+}
+
+#[test]
+fn a_glossary_rule_lists_its_names() {
+    let (out, _, code) = stdout_of(calque_builtin().args(["rules", "glossary/g20-leaders"]));
+    assert_eq!(code, 0);
+    assert!(out.contains("\nNames ("), "{out}");
+    assert!(
+        out.contains("  - Vladimir Putin (corrects: Vladimir Poutine"),
+        "{out}"
+    );
+    assert!(out.contains("  - Keir Starmer\n"), "{out}");
+}
+
+#[test]
+fn fix_in_json_describes_the_applied_fixes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    fs::write(&file, "Then XI said we maintain multilateralism.\n").unwrap();
+    let (out, err, code) = stdout_of(calque().args(["fix", "--format", "json"]).arg(&file));
+    assert_eq!(code, 1, "a suggestion is left: {err}");
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        "Then Xi said we maintain multilateralism.\n"
+    );
+    let report: serde_json::Value = serde_json::from_str(&out).expect(&out);
+    assert_eq!(report["files"], 1);
+    assert_eq!(report["files_changed"], 1);
+    assert_eq!(report["applied"], 1);
+    assert_eq!(report["remaining"], 1);
+    let file_report = &report["reports"][0];
+    assert_eq!(file_report["path"], file.display().to_string());
+    assert_eq!(file_report["changed"], true);
+    let fix = &file_report["fixes"][0];
+    assert_eq!(fix["rule"], "mt/xi-all-caps");
+    assert_eq!(fix["pass"], 1);
+    assert_eq!((fix["line"].clone(), fix["column"].clone()), (1.into(), 6.into()));
+    assert_eq!(fix["matched"], "XI");
+    assert_eq!(fix["replacement"], "Xi");
+    assert_eq!(fix["byte_start"], 5);
+}
+
+#[test]
+fn formats_a_verb_cannot_print_are_refused_before_anything_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    let bytes = b"XI said.\n";
+    fs::write(&file, bytes).unwrap();
+    for args in [
+        &["fix", "--format", "sarif"][..],
+        &["fix", "--format", "github"],
+        &["diff", "--format", "json"],
+        &["test", "--format", "json"],
+    ] {
+        let (out, err, code) = stdout_of(calque().args(args).arg(&file));
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty(), "{out}");
+        assert!(err.contains("nothing was read or written"), "{err}");
+        assert_eq!(fs::read(&file).unwrap(), bytes);
+    }
+    // `fix -` writes the text to stdout: there is no room for JSON.
+    let (out, err, code) = stdout_of(
+        calque()
+            .args(["fix", "-", "--format", "json"])
+            .write_stdin("XI said.\n"),
+    );
+    assert_eq!(code, 2);
+    assert!(out.is_empty() && err.contains("`calque fix -`"), "{err}");
+}
+
+#[test]
+fn diff_says_when_suggestions_are_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    fs::write(&file, "We maintain multilateralism.\n").unwrap();
+    let (out, err, code) = stdout_of(calque().arg("diff").arg(&file));
+    assert_eq!(code, 0);
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("1 suggestion left out of this diff")
+            && err.contains("`calque diff --unsafe` shows it"),
+        "{err}"
+    );
+    let (out, err, code) = stdout_of(calque().args(["diff", "--unsafe"]).arg(&file));
+    assert_eq!(code, 1);
+    assert!(out.contains("+We uphold multilateralism."), "{out}");
+    assert!(!err.contains("left out"), "{err}");
+}
+
+#[test]
+fn check_and_fix_agree_on_how_many_fixes_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("overlap.toml");
+    fs::write(
+        &pack,
+        "[pack]\nname = \"overlap\"\ndescription = \"d\"\n\n[[rule]]\nid = \"war\"\nphrase = \"world anti -fascist war\"\nreplace = \"World Anti-Fascist War\"\nsafe = true\nmessage = \"m\"\nexamples = [{ bad = \"world anti -fascist war\", good = \"World Anti-Fascist War\" }]\n",
+    )
+    .unwrap();
+    let file = dir.path().join("a.txt");
+    fs::write(&file, "XI fought the world anti -fascist war\n").unwrap();
+    // Three findings with safe fixes; the hyphen one lies inside the phrase.
+    let (_, err, _) = stdout_of(calque().arg("--pack").arg(&pack).arg("check").arg(&file));
+    assert!(err.contains("2 fixable with `calque fix`"), "{err}");
+    assert!(
+        err.contains("1 more safe fix overlaps a longer or stronger one and is left out"),
+        "{err}"
+    );
+    let (_, err, _) = stdout_of(calque().arg("--pack").arg(&pack).arg("fix").arg(&file));
+    assert!(
+        err.contains("Applied 2 fixes (1 overlapping fix left out for a longer or stronger fix) in 1 file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn no_clean_summary_after_an_error() {
+    let (_, err, code) = stdout_of(calque().args(["check", "no-such-file.txt"]));
+    assert_eq!(code, 2);
+    assert!(!err.contains("No findings"), "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    fs::write(&good, "Fine.\n").unwrap();
+    let (_, err, code) = stdout_of(
+        calque()
+            .arg("check")
+            .arg(&good)
+            .arg("no-such-file.txt"),
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("No findings in 1 file; 1 input could not be read (see above)."),
+        "{err}"
+    );
+    let (_, err, _) = stdout_of(calque().args(["fix", "no-such-file.txt"]));
+    assert!(!err.contains("Applied"), "{err}");
+}
+
+#[test]
+fn fix_needs_a_path_and_help_says_what_none_means() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    fs::write(&file, "XI said.\n").unwrap();
+    let mut cmd = Command::cargo_bin("calque").unwrap();
+    let out = cmd.current_dir(dir.path()).arg("fix").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(fs::read_to_string(&file).unwrap(), "XI said.\n");
+    let help = |verb: &str| stdout_of(calque_builtin().args([verb, "--help"])).0;
+    for verb in ["check", "diff"] {
+        let text = help(verb);
+        assert!(text.contains("[default: the current directory]"), "{text}");
+    }
+    let text = help("fix");
+    assert!(text.contains("Required: give `.` for the current directory"), "{text}");
+    // Options only `check` uses are only in check's help.
+    assert!(help("check").contains("--fail-on"));
+    for verb in ["diff", "fix", "rules", "eval", "test"] {
+        assert!(!help(verb).contains("--fail-on"), "{verb}");
+    }
+}
+
+#[test]
+fn man_dir_writes_every_page_and_each_reference_exists() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, err, code) = stdout_of(calque_builtin().args(["man", "--dir"]).arg(dir.path()));
+    assert_eq!(code, 0, "{err}");
+    let pages: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    for verb in ["check", "diff", "fix", "rules", "eval", "test", "init", "completions", "man"] {
+        assert!(pages.contains(&format!("calque-{verb}.1")), "{pages:?}");
+    }
+    for page in ["calque.1", "calque-pack.5", "calque.toml.5"] {
+        assert!(pages.contains(&page.to_string()), "{pages:?}");
+    }
+    let reference = regex::Regex::new(r"([a-z][a-z.\-]*)\(([1-8])\)").unwrap();
+    for page in &pages {
+        let roff = fs::read_to_string(dir.path().join(page)).unwrap();
+        assert!(roff.contains(".SH EXAMPLES\n"), "{page}");
+        let see_also = roff
+            .split(".SH \"SEE ALSO\"\n")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{page} has no SEE ALSO"));
+        let plain = roff.replace("\\-", "-").replace("\\fB", "").replace("\\fR", "");
+        assert!(see_also.contains("calque"), "{page}");
+        for name in reference.captures_iter(&plain) {
+            let file = format!("{}.{}", &name[1], &name[2]);
+            assert!(pages.contains(&file), "{page} names {file}, which was not written");
+        }
+    }
+    // One page alone, for `man -l -`.
+    let (out, _, code) = stdout_of(calque_builtin().args(["man", "calque.toml"]));
+    assert_eq!(code, 0);
+    assert!(out.contains(".SH NAME\ncalque.toml \\- the configuration file"), "{out}");
+    assert!(out.contains("fail\\-on"), "{out}");
 }

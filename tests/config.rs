@@ -280,3 +280,35 @@ fn completions_and_man_page_come_from_the_clap_definitions() {
         .stdout(predicate::str::contains(".TH calque 1"))
         .stdout(predicate::str::contains("\\-\\-no\\-config"));
 }
+
+/// Every pack and rule the starter file names in its commented examples
+/// exists in the built-in packs: a user who uncomments a line gets a
+/// working config, not "no loaded pack or rule has this name".
+#[test]
+fn init_names_only_packs_and_rules_that_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    calque(dir.path())
+        .arg("init")
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("calque man calque.toml"))
+        .stderr(predicate::str::contains("docs/").not());
+    let written = fs::read_to_string(dir.path().join("calque.toml")).unwrap();
+    assert!(!written.contains("docs/"), "a binary user has no docs/");
+    let name = regex::Regex::new(r#""([a-z0-9-]+(?:/[a-z0-9-]+)?)""#).unwrap();
+    let mut names: Vec<&str> = written
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .flat_map(|l| name.captures_iter(l).map(|c| c.get(1).unwrap().as_str()))
+        .filter(|n| !["error", "warning", "info"].contains(n))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    assert!(names.iter().any(|n| n.contains('/')), "{names:?}");
+    for name in names {
+        calque(dir.path())
+            .args(["--no-config", "rules", name])
+            .assert()
+            .code(0);
+    }
+}

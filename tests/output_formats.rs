@@ -65,24 +65,12 @@ fn sarif() {
     insta::assert_snapshot!("sarif", version_free);
 }
 
-/// The official schema, from the `shared/` directory next to the clone
-/// (found by walking up from the crate, so worktrees in subdirectories find it too).
+/// The official schema, shipped in tests/data (its origin and licence are in
+/// tests/data/README.md), so that a clone with nothing beside it runs this test.
 fn sarif_schema() -> Value {
-    let relative = "shared/schemas/sarif-schema-2.1.0.json";
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let path = root
-        .ancestors()
-        .skip(1)
-        .map(|dir| dir.join(relative))
-        .find(|p| p.is_file())
-        .unwrap_or_else(|| {
-            panic!(
-                "the SARIF schema is missing: expected {relative} in a parent directory of {} \
-                 (CI keeps it in ../shared next to the clone)",
-                root.display()
-            )
-        });
-    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap()
 }
 
 fn sarif_validator() -> jsonschema::Validator {

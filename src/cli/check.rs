@@ -25,6 +25,7 @@ struct Checked {
 pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
     let (inputs, walk_errors) = inputs::collect(paths, &options.path_filter);
     let mut status = Status::default();
+    let mut unread = walk_errors.len();
     for e in walk_errors {
         super::report_error(e);
         status.error = true;
@@ -53,6 +54,7 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
             Ok(None) => continue,
             Err(()) => {
                 status.error = true;
+                unread += 1;
                 continue;
             }
         };
@@ -71,7 +73,7 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
     let fail_on = options.fail_on.unwrap_or(Level::Info);
     status.found = tally.at_or_above(fail_on) > 0;
     if options.format == Format::Human {
-        print_summary(options, &tally);
+        print_summary(options, &tally, unread);
         if tally.findings() > 0 && !status.found {
             eprintln!("None at or above the fail-on level `{fail_on}`: exit 0.");
         }
@@ -81,8 +83,11 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
 
 /// `Ok(None)`: skipped (binary); `Err(())`: an error, already reported.
 fn check_one(engine: &Engine, options: &Options, input: &Input) -> Result<Option<Checked>, ()> {
-    let Some(inputs::Document { text, label, kind }) =
-        inputs::read_document(input, options.stdin_filename.as_deref())?
+    let Some(inputs::Document { text, label, kind }) = inputs::read_document(
+        input,
+        options.stdin_filename.as_deref(),
+        inputs::Purpose::Read,
+    )?
     else {
         return Ok(None);
     };
@@ -101,28 +106,54 @@ fn check_one(engine: &Engine, options: &Options, input: &Input) -> Result<Option
     Ok(Some(Checked { records, tally }))
 }
 
-fn print_summary(options: &Options, tally: &Tally) {
+fn print_summary(options: &Options, tally: &Tally, unread: usize) {
     let style = options.color.for_stderr();
+    if tally.files == 0 && unread > 0 {
+        // The error lines above said it all; "No findings in 0 files"
+        // would read as a clean result.
+        return;
+    }
+    let unread_note = if unread > 0 {
+        format!("; {} could not be read (see above)", count(unread, "input"))
+    } else {
+        String::new()
+    };
     if tally.findings() == 0 {
         eprintln!(
             "{}",
-            style.green(&format!("No findings in {}.", count(tally.files, "file")))
+            style.green(&format!(
+                "No findings in {}{unread_note}.",
+                count(tally.files, "file")
+            ))
         );
         return;
     }
     eprintln!(
-        "{} ({} errors, {} warnings, {} info) in {} of {}.",
+        "{} ({}, {}, {} info) in {} of {}{unread_note}.",
         style.bold(&format!("Found {}", count(tally.findings(), "finding"))),
-        tally.errors,
-        tally.warnings,
+        count(tally.errors, "error"),
+        count(tally.warnings, "warning"),
         tally.infos,
         count(tally.files_with_findings, "file"),
         count(tally.files, "file")
     );
-    if tally.fixable + tally.fixable_unsafe > 0 {
+    let more_unsafe = tally.fix_edits_unsafe.saturating_sub(tally.fix_edits);
+    if more_unsafe > 0 {
         eprintln!(
-            "{} fixable with `calque fix`; {} more with `calque fix --unsafe` (review them with `calque diff --unsafe`).",
-            tally.fixable, tally.fixable_unsafe
+            "{} fixable with `calque fix`; {more_unsafe} more with `calque fix --unsafe` (review them with `calque diff --unsafe`).",
+            tally.fix_edits,
+        );
+    } else if tally.fix_edits > 0 {
+        eprintln!("{} fixable with `calque fix`.", tally.fix_edits);
+    }
+    let overlapped = tally.fixable - tally.fix_edits.min(tally.fixable);
+    if overlapped == 1 {
+        eprintln!(
+            "1 more safe fix overlaps a longer or stronger one and is left out: `calque fix` applies that one instead."
+        );
+    } else if overlapped > 1 {
+        eprintln!(
+            "{overlapped} more safe fixes overlap longer or stronger ones and are left out: `calque fix` applies those instead."
         );
     }
 }

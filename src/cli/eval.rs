@@ -1,11 +1,12 @@
 //! `calque eval GOLD [TEXT]`: score the loaded packs against a gold annotation.
 
-use super::{Options, Status, report_error};
+use super::{Options, Status, output, report_error};
 use crate::engine::Engine;
 use crate::eval::{self, GoldError, GoldKeep, TextScore, Tier, Totals};
-use crate::report::Format;
+use crate::report::{Format, count};
 use std::collections::BTreeMap;
 use std::fs;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 pub fn run(
@@ -15,7 +16,7 @@ pub fn run(
     text_path: Option<&Path>,
 ) -> Status {
     match evaluate(engine, options, gold_path, text_path) {
-        Ok(()) => Status::default(),
+        Ok(status) => status,
         Err(message) => {
             report_error(message);
             Status {
@@ -31,7 +32,7 @@ fn evaluate(
     options: &Options,
     gold_path: &Path,
     text_path: Option<&Path>,
-) -> Result<(), String> {
+) -> Result<Status, String> {
     let label = gold_path.display().to_string();
     let gold_text =
         fs::read_to_string(gold_path).map_err(|e| format!("{label}: cannot read: {e}"))?;
@@ -70,22 +71,21 @@ fn evaluate(
         scores.push((name, score));
     }
 
-    match options.format {
-        Format::Json => {
-            let report = serde_json::json!({
-                "gold": label,
-                "totals": totals,
-                "texts": scores.iter().map(|(name, s)| serde_json::json!({"path": name, "score": s})).collect::<Vec<_>>(),
-            });
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&report).expect("serialisable")
-            );
-        }
-        Format::Human => print_human(&label, &totals, &scores),
-        other => return Err(format!("eval prints human or json, not {other:?}").to_lowercase()),
-    }
-    Ok(())
+    // Other formats were refused before anything was read (`formats`).
+    let written = if options.format == Format::Json {
+        let report = serde_json::json!({
+            "gold": label,
+            "totals": totals,
+            "texts": scores.iter().map(|(name, s)| serde_json::json!({"path": name, "score": s})).collect::<Vec<_>>(),
+        });
+        output::to_stdout(|out| {
+            serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
+            writeln!(out)
+        })
+    } else {
+        output::to_stdout(|out| print_human(out, &label, &totals, &scores))
+    };
+    Ok(written)
 }
 
 fn percent(part: usize, whole: usize) -> String {
@@ -96,9 +96,15 @@ fn percent(part: usize, whole: usize) -> String {
     }
 }
 
-fn print_human(label: &str, t: &Totals, scores: &[(String, TextScore)]) {
-    println!("gold: {label} ({} texts)", scores.len());
-    println!(
+fn print_human(
+    out: &mut dyn Write,
+    label: &str,
+    t: &Totals,
+    scores: &[(String, TextScore)],
+) -> io::Result<()> {
+    writeln!(out, "gold: {label} ({})", count(scores.len(), "text"))?;
+    writeln!(
+        out,
         "flagged        core {}/{} ({}), hard {}/{} ({})",
         t.core_flagged,
         t.core,
@@ -106,18 +112,20 @@ fn print_human(label: &str, t: &Totals, scores: &[(String, TextScore)]) {
         t.hard_flagged,
         t.hard,
         percent(t.hard_flagged, t.hard)
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "fixed exactly  {}/{} safe errors ({})",
         t.safe_fixed_exactly,
         t.safe,
         percent(t.safe_fixed_exactly, t.safe)
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "false edits    {} outside gold spans or on keep spans ({} on keep spans)",
         t.false_edits, t.false_edits_on_keep
-    );
-    println!("stray findings {} on no gold span", t.stray_findings);
+    )?;
+    writeln!(out, "stray findings {} on no gold span", t.stray_findings)?;
     for (name, s) in scores {
         let missed: Vec<_> = s
             .errors
@@ -125,14 +133,15 @@ fn print_human(label: &str, t: &Totals, scores: &[(String, TextScore)]) {
             .filter(|r| !r.flagged && r.gold.tier == Tier::Core)
             .collect();
         if !missed.is_empty() {
-            println!("\n{name}: core errors not flagged:");
+            writeln!(out, "\n{name}: core errors not flagged:")?;
             for r in missed {
-                println!(
+                writeln!(
+                    out,
                     "  line {}: {:?} (expected {:?})",
                     r.gold.line,
                     r.gold.text,
                     r.gold.fix.first().map_or("", String::as_str)
-                );
+                )?;
             }
         }
         let inexact: Vec<_> = s
@@ -141,41 +150,45 @@ fn print_human(label: &str, t: &Totals, scores: &[(String, TextScore)]) {
             .filter(|r| r.fixed_exactly == Some(false))
             .collect();
         if !inexact.is_empty() {
-            println!("\n{name}: safe errors not fixed to a gold fix:");
+            writeln!(out, "\n{name}: safe errors not fixed to a gold fix:")?;
             for r in inexact {
-                println!(
+                writeln!(
+                    out,
                     "  line {}: {:?} became {:?} (gold: {:?})",
                     r.gold.line,
                     r.gold.text,
                     r.fixed_to.as_deref().unwrap_or(""),
                     r.gold.fix
-                );
+                )?;
             }
         }
         if !s.false_edits.is_empty() {
-            println!("\n{name}: false edits:");
+            writeln!(out, "\n{name}: false edits:")?;
             for e in &s.false_edits {
-                println!(
+                writeln!(
+                    out,
                     "  line {}: [{}] {:?} -> {:?}{}",
                     e.line,
                     e.rule,
                     e.matched,
                     e.replacement.as_deref().unwrap_or(""),
                     if e.on_keep { " (keep span)" } else { "" }
-                );
+                )?;
             }
         }
         if !s.stray_findings.is_empty() {
-            println!("\n{name}: findings on no gold span:");
+            writeln!(out, "\n{name}: findings on no gold span:")?;
             for e in &s.stray_findings {
-                println!(
+                writeln!(
+                    out,
                     "  line {}: [{}] {:?}{}",
                     e.line,
                     e.rule,
                     e.matched,
                     if e.on_keep { " (keep span)" } else { "" }
-                );
+                )?;
             }
         }
     }
+    Ok(())
 }

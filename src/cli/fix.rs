@@ -1,14 +1,16 @@
 //! `calque diff` and `calque fix`: the verbs that change text.
 
+use super::fix_report::{self, AppliedFix, FileReport, LeftOutFix, RunReport};
 use super::inputs::{self, Input};
+use super::output;
 use super::progress::Progress;
 use super::{Options, Status, report_error};
 use crate::diff;
 use crate::engine::Engine;
 use crate::fix::{self, MAX_PASSES};
 use crate::markup;
-use crate::report::count;
 use crate::report::style::Style;
+use crate::report::{Format, count};
 use crate::stream;
 use crate::write;
 use rayon::prelude::*;
@@ -21,11 +23,28 @@ struct Fixed {
     /// The unified diff (for `diff`), empty when nothing changed.
     diff: String,
     applied: usize,
+    /// Fixes applied after the first pass, on text the first fixes made.
+    applied_later: usize,
     remaining: usize,
+    /// Of the findings left, those with a suggestion `--unsafe` would apply.
+    suggestions: usize,
     still_firing: Vec<usize>,
-    /// Notes on fixes left out because a stronger fix overlapped them.
-    left_out: Vec<String>,
+    /// Fixes left out because a stronger fix overlapped them.
+    left_out: Vec<LeftOutFix>,
+    /// Each applied fix, placed (for `fix --format json`).
+    fixes: Vec<AppliedFix>,
     changed: bool,
+}
+
+/// What a verb wants from fixing an input.
+#[derive(Debug, Clone, Copy)]
+struct Want {
+    /// A unified diff of the change.
+    diff: bool,
+    /// Each applied fix, placed in the text.
+    fixes: bool,
+    /// The fixed text written back to the file.
+    write_back: bool,
 }
 
 /// Fixes one input in memory; `Ok(None)` when it is skipped (binary).
@@ -33,11 +52,15 @@ fn fix_one(
     engine: &Engine,
     input: &Input,
     options: &Options,
-    want_diff: bool,
-    write_back: bool,
+    want: Want,
 ) -> Result<Option<Fixed>, ()> {
+    let purpose = if want.write_back {
+        inputs::Purpose::Rewrite
+    } else {
+        inputs::Purpose::Read
+    };
     let Some(inputs::Document { text, label, kind }) =
-        inputs::read_document(input, options.stdin_filename.as_deref())?
+        inputs::read_document(input, options.stdin_filename.as_deref(), purpose)?
     else {
         return Ok(None);
     };
@@ -45,7 +68,7 @@ fn fix_one(
     // written; the text itself is kept only for a diff, so a fix holds one
     // copy of a large file.
     let original = write::Fingerprint::of(text.as_bytes());
-    let (outcome, kept) = if want_diff {
+    let (outcome, kept) = if want.diff || want.fixes {
         let outcome = markup::fix_document(engine, kind, text.as_str(), options.unsafe_fixes);
         (outcome, Some(text))
     } else {
@@ -66,37 +89,50 @@ fn fix_one(
             !outcome.still_firing.is_empty() || !fix::is_fixable(engine, f, options.unsafe_fixes)
         })
         .count();
+    let suggestions = if options.unsafe_fixes {
+        0
+    } else {
+        outcome
+            .remaining
+            .iter()
+            .filter(|f| fix::is_fixable(engine, f, true))
+            .count()
+    };
     if changed
-        && write_back
+        && want.write_back
         && let Input::File { path, .. } = input
         && let Err(e) = write::replace_file(path, original, outcome.text.as_bytes())
     {
         report_error(format!("{label}: {e}"));
         return Err(());
     }
-    let diff = match kept {
-        Some(text) if changed => diff::unified(&label, &text, &outcome.text),
+    let diff = match &kept {
+        Some(text) if changed && want.diff => diff::unified(&label, text, &outcome.text),
         _ => String::new(),
+    };
+    let fixes = match &kept {
+        Some(text) if want.fixes => fix_report::applied_fixes(engine, text, &outcome),
+        _ => Vec::new(),
     };
     let left_out = outcome
         .left_out
         .iter()
-        .map(|l| {
-            format!(
-                "{label}:{}:{}: the fix of [{}] was left out: a longer or stronger fix overlaps it",
-                l.line,
-                l.column,
-                engine.rule(l.finding.rule).id
-            )
+        .map(|l| LeftOutFix {
+            rule: engine.rule(l.finding.rule).id.clone(),
+            line: l.line,
+            column: l.column,
         })
         .collect();
     Ok(Some(Fixed {
         label,
         diff,
         applied: outcome.applied,
+        applied_later: outcome.applied - outcome.passes.first().map_or(0, Vec::len),
         remaining,
+        suggestions,
         still_firing: outcome.still_firing,
         left_out,
+        fixes,
         changed,
     }))
 }
@@ -105,8 +141,7 @@ fn fix_all(
     engine: &Engine,
     options: &Options,
     paths: &[PathBuf],
-    want_diff: bool,
-    write_back: bool,
+    want: Want,
 ) -> (Vec<Fixed>, Status) {
     let (inputs, walk_errors) = inputs::collect(paths, &options.path_filter);
     let mut status = Status::default();
@@ -118,7 +153,7 @@ fn fix_all(
     let results: Vec<_> = inputs
         .par_iter()
         .map(|input| {
-            let fixed = fix_one(engine, input, options, want_diff, write_back);
+            let fixed = fix_one(engine, input, options, want);
             progress.tick();
             fixed
         })
@@ -136,21 +171,37 @@ fn fix_all(
 }
 
 pub fn diff(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
-    let (fixed, mut status) = fix_all(engine, options, paths, true, false);
+    let want = Want {
+        diff: true,
+        fixes: false,
+        write_back: false,
+    };
+    let (fixed, mut status) = fix_all(engine, options, paths, want);
     let style = options.color.for_stdout();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for f in &fixed {
-        warn_if_unsettled(engine, options, f);
+        warn_if_unsettled(engine, f);
         if f.diff.is_empty() {
             continue;
         }
         status.found = true;
         if write_diff(&mut out, style, &f.diff).is_err() {
-            break;
+            return status; // stdout closed: stop quietly
         }
     }
     let _ = out.flush();
+    drop(out);
+    // Suggestions are not in the diff without --unsafe: an empty diff
+    // must not read as "nothing to do".
+    let suggestions: usize = fixed.iter().map(|f| f.suggestions).sum();
+    if suggestions > 0 {
+        eprintln!(
+            "{} left out of this diff (not safe to apply unreviewed); `calque diff --unsafe` shows {}.",
+            count(suggestions, "suggestion"),
+            if suggestions == 1 { "it" } else { "them" }
+        );
+    }
     status
 }
 
@@ -192,24 +243,34 @@ pub fn fix(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
         };
     }
     super::interrupt::clean_up_on_signals();
-    let (fixed, mut status) = fix_all(engine, options, paths, false, true);
+    let json = options.format == Format::Json;
+    let want = Want {
+        diff: false,
+        fixes: json,
+        write_back: true,
+    };
+    let (fixed, mut status) = fix_all(engine, options, paths, want);
+    let applied: usize = fixed.iter().map(|f| f.applied).sum();
+    let remaining: usize = fixed.iter().map(|f| f.remaining).sum();
+    let files_changed = fixed.iter().filter(|f| f.changed).count();
+    status.found = remaining > 0;
+    if json {
+        return json_report(engine, fixed, status);
+    }
     let style = options.color.for_stderr();
-    let mut applied = 0;
-    let mut files_changed = 0;
-    let mut remaining = 0;
     for f in &fixed {
-        warn_if_unsettled(engine, options, f);
-        applied += f.applied;
-        remaining += f.remaining;
+        warn_if_unsettled(engine, f);
         if f.changed {
-            files_changed += 1;
             eprintln!("{} {}", style.green("fixed"), f.label);
         }
     }
-    status.found = remaining > 0;
+    if fixed.is_empty() && status.error {
+        return status; // the error lines said it; "Applied 0 fixes" would not help
+    }
     eprintln!(
-        "Applied {} in {} of {}; {} left that need a person{}.",
+        "Applied {}{} in {} of {}; {} left that need a person{}.",
         count(applied, "fix"),
+        why_counts_differ(&fixed),
         count(files_changed, "file"),
         count(fixed.len(), "file"),
         count(remaining, "finding"),
@@ -220,6 +281,65 @@ pub fn fix(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
         }
     );
     status
+}
+
+/// Why `fix` applied another number of fixes than `check` announced:
+/// fixes made on the text earlier fixes produced. (Fixes left out for an
+/// overlap are already left out of `check`'s count, and noted above.)
+fn why_counts_differ(fixed: &[Fixed]) -> String {
+    let later: usize = fixed.iter().map(|f| f.applied_later).sum();
+    let left_out: usize = fixed.iter().map(|f| f.left_out.len()).sum();
+    let mut notes = Vec::new();
+    if later > 0 {
+        notes.push(format!("{later} of them on text that earlier fixes made"));
+    }
+    if left_out > 0 {
+        notes.push(format!(
+            "{} left out for a longer or stronger fix",
+            count(left_out, "overlapping fix")
+        ));
+    }
+    if notes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", notes.join("; "))
+    }
+}
+
+/// `fix --format json`: the run as one JSON document on stdout.
+fn json_report(engine: &Engine, fixed: Vec<Fixed>, status: Status) -> Status {
+    let files = fixed.len();
+    let files_changed = fixed.iter().filter(|f| f.changed).count();
+    let applied = fixed.iter().map(|f| f.applied).sum();
+    let remaining = fixed.iter().map(|f| f.remaining).sum();
+    let reports: Vec<FileReport> = fixed
+        .into_iter()
+        .filter(|f| f.applied > 0 || f.remaining > 0 || !f.left_out.is_empty())
+        .map(|f| FileReport {
+            path: f.label,
+            changed: f.changed,
+            fixes: f.fixes,
+            left_out: f.left_out,
+            remaining: f.remaining,
+            unsettled_rules: f
+                .still_firing
+                .iter()
+                .map(|&r| engine.rule(r).id.clone())
+                .collect(),
+        })
+        .collect();
+    let report = RunReport {
+        files,
+        files_changed,
+        applied,
+        remaining,
+        reports: &reports,
+    };
+    let written = output::to_stdout(|out| fix_report::write(out, &report));
+    Status {
+        error: status.error || written.error,
+        found: status.found,
+    }
 }
 
 fn fix_stdin(engine: &Engine, options: &Options) -> Status {
@@ -242,6 +362,8 @@ fn fix_stdin(engine: &Engine, options: &Options) -> Status {
                 found: totals.remaining > 0,
             }
         }
+        // The reader of stdout went away: stop quietly.
+        Err(stream::StreamError::Io(e)) if output::is_closed(&e) => Status::default(),
         Err(e) => {
             report_error(format!("-: {e}"));
             Status {
@@ -268,16 +390,9 @@ fn fix_stdin_document(engine: &Engine, options: &Options, kind: markup::Kind) ->
     if !outcome.still_firing.is_empty() {
         warn_rules(engine, &outcome.still_firing, &name);
     }
-    let mut out = io::stdout().lock();
-    if let Err(e) = out
-        .write_all(outcome.text.as_bytes())
-        .and_then(|()| out.flush())
-    {
-        report_error(format!("{name}: {e}"));
-        return Status {
-            error: true,
-            found: false,
-        };
+    let written = output::to_stdout(|out| out.write_all(outcome.text.as_bytes()));
+    if written.error {
+        return written;
     }
     Status {
         error: false,
@@ -289,12 +404,15 @@ fn fix_stdin_document(engine: &Engine, options: &Options, kind: markup::Kind) ->
 }
 
 /// Warns about fixes that did not settle and notes the ones left out.
-fn warn_if_unsettled(engine: &Engine, _options: &Options, f: &Fixed) {
+fn warn_if_unsettled(engine: &Engine, f: &Fixed) {
     if !f.still_firing.is_empty() {
         warn_rules(engine, &f.still_firing, &f.label);
     }
-    for note in &f.left_out {
-        eprintln!("calque: note: {note}");
+    for l in &f.left_out {
+        eprintln!(
+            "calque: note: {}:{}:{}: the fix of [{}] was left out: a longer or stronger fix overlaps it",
+            f.label, l.line, l.column, l.rule
+        );
     }
 }
 

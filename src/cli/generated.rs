@@ -1,44 +1,14 @@
-//! Shell completions and the man page, generated from the clap definitions
-//! so that they never drift from the real options.
+//! Shell completions, generated from the clap definitions so that they
+//! never drift from the real options. (The man pages are in `man`.)
 
-use super::{Cli, Status, report_error};
+use super::{Cli, Status, output};
 use clap::CommandFactory;
 use clap_complete::Shell;
-use std::io::{self, Write};
 
 /// `calque completions SHELL`: the completion script on stdout.
 pub fn completions(shell: Shell) -> Status {
     let mut command = Cli::command();
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut command, "calque", &mut out);
-    write_stdout(&out)
-}
-
-/// `calque man`: the man page, in roff, on stdout.
-pub fn man() -> Status {
-    let mut out = Vec::new();
-    if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut out) {
-        report_error(format!("cannot render the man page: {e}"));
-        return Status {
-            error: true,
-            found: false,
-        };
-    }
-    write_stdout(&out)
-}
-
-fn write_stdout(bytes: &[u8]) -> Status {
-    let mut stdout = io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Ok(()) => Status::default(),
-        // A closed pipe (`calque man | head`) is not an error worth a line.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Status::default(),
-        Err(e) => {
-            report_error(format!("cannot write to stdout: {e}"));
-            Status {
-                error: true,
-                found: false,
-            }
-        }
-    }
+    output::to_stdout(|stdout| stdout.write_all(&out))
 }

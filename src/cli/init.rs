@@ -28,7 +28,10 @@ pub fn run() -> Status {
         .and_then(|mut file| file.write_all(STARTER.as_bytes()));
     match written {
         Ok(()) => {
-            eprintln!("Wrote {name}; see docs/configuration.md for every key.");
+            eprintln!(
+                "Wrote {name}. Every key is described in calque.toml(5): \
+                 `calque man calque.toml | man -l -`."
+            );
             Status::default()
         }
         Err(e) => {

@@ -158,16 +158,28 @@ pub struct Document {
     pub kind: markup::Kind,
 }
 
+/// Whether the verb reading an input would write to it: its error lines
+/// then say that the file was left as it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Read,
+    Rewrite,
+}
+
 /// Reads an input for checking or fixing. `Ok(None)`: skipped (binary);
 /// `Err(())`: an error, already reported on stderr.
-pub fn read_document(input: &Input, stdin_filename: Option<&Path>) -> Result<Option<Document>, ()> {
+pub fn read_document(
+    input: &Input,
+    stdin_filename: Option<&Path>,
+    purpose: Purpose,
+) -> Result<Option<Document>, ()> {
     match read_text(input) {
         Ok(text) => Ok(Some(Document {
             text,
             label: display_name(input, stdin_filename),
             kind: markup_kind(input, stdin_filename),
         })),
-        Err(e) if complain(input, &e) => Err(()),
+        Err(e) if complain(input, &e, purpose) => Err(()),
         Err(_) => Ok(None),
     }
 }
@@ -175,7 +187,7 @@ pub fn read_document(input: &Input, stdin_filename: Option<&Path>) -> Result<Opt
 /// What to do with an input that could not be read: binary files are
 /// skipped (with a note when named on the command line), the rest is an
 /// error. Returns whether it counts as an error.
-pub fn complain(input: &Input, error: &ReadError) -> bool {
+pub fn complain(input: &Input, error: &ReadError, purpose: Purpose) -> bool {
     let label = input.label();
     match (error, input) {
         (
@@ -187,6 +199,10 @@ pub fn complain(input: &Input, error: &ReadError) -> bool {
         (ReadError::NotText(NotText::Binary), _) => {
             eprintln!("calque: note: {label}: {error}");
             false
+        }
+        (ReadError::NotText(_), Input::File { .. }) if purpose == Purpose::Rewrite => {
+            super::report_error(format!("{label}: {error}; the file was left unchanged"));
+            true
         }
         _ => {
             super::report_error(format!("{label}: {error}"));

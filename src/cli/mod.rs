@@ -6,10 +6,14 @@
 mod check;
 mod eval;
 mod fix;
+mod fix_report;
+mod formats;
 mod generated;
 mod init;
 mod inputs;
 mod interrupt;
+mod man;
+mod output;
 mod packs;
 mod progress;
 mod rules;
@@ -31,7 +35,13 @@ use std::process::ExitCode;
     long_about = "Find and fix the damage machine translation leaves in English text: \
 all-caps surnames, tokenizer spacing, literal calques of set phrases, mistranslated \
 acronyms, untranslated leftovers. Rules live in TOML rule packs.\n\n\
-Exit codes: 0 nothing found, 1 findings (or changes), 2 error."
+`check` and `diff` with no PATH read the current directory; `fix` needs its PATH \
+named (`calque fix .` for the current directory), since it rewrites files.\n\n\
+Exit codes: 0 nothing found, 1 findings (or changes), 2 error. Findings go to \
+stdout, the summary to stderr.",
+    after_help = "Manual pages: `calque man --dir DIR` writes one per subcommand, the rule-pack \
+format calque-pack(5) and the config file calque.toml(5); `calque man PAGE | man -l -` \
+reads one."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -78,8 +88,9 @@ pub struct Options {
     /// Read no config file
     #[arg(long, global = true, conflicts_with = "config")]
     pub no_config: bool,
-    /// `check` exits 1 only for findings at or above this level [default: info]
-    #[arg(long, value_enum, value_name = "LEVEL", global = true)]
+    /// `check`'s `--fail-on`, merged with the config's `fail-on` (only
+    /// `check` takes the flag, so it is defined there).
+    #[arg(skip)]
     pub fail_on: Option<Level>,
     /// Apply the config's `exclude` globs to files named on the command line too
     #[arg(long, global = true)]
@@ -93,23 +104,34 @@ pub struct Options {
 pub enum Command {
     /// Report findings (exit 0 none, 1 findings, 2 error)
     Check {
-        /// Files, directories (walked, honouring .gitignore) or `-` for stdin
+        /// Files, directories (walked, honouring .gitignore) or `-` for
+        /// stdin [default: the current directory]
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Exit 1 only for findings at or above this level (findings below
+        /// it are still reported) [default: the config's `fail-on`, else info]
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        fail_on: Option<Level>,
     },
     /// Print a unified diff of the fixes (exit 0 no change, 1 changes, 2 error)
     Diff {
+        /// Files, directories (walked, honouring .gitignore) or `-` for
+        /// stdin [default: the current directory]
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
     /// Apply the fixes in place, atomically; `-` filters stdin to stdout
     Fix {
-        #[arg(value_name = "PATH")]
+        /// Files or directories (walked, honouring .gitignore) to fix in
+        /// place, or `-` to fix stdin to stdout. Required: give `.` for the
+        /// current directory
+        #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
     },
-    /// List the rules, or explain one
+    /// List the rules (all, or a pack's), or explain one
     Rules {
-        /// A rule id (`pack/rule`)
+        /// A pack name (lists its rules) or a rule id `pack/rule` (explains it)
+        #[arg(value_name = "PACK|ID")]
         id: Option<String>,
     },
     /// Score the loaded packs against a gold annotation of a text
@@ -132,8 +154,19 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff), e.g. `calque man > calque.1`
-    Man,
+    /// Print a manual page (roff), e.g. `calque man check | man -l -`, or
+    /// write them all with `--dir`
+    Man {
+        /// The page: `calque` (the default), a subcommand (`check`,
+        /// `calque-check`), `calque-pack` (the rule-pack format) or
+        /// `calque.toml` (the config file)
+        #[arg(value_name = "PAGE")]
+        page: Option<String>,
+        /// Write every page into this directory (created if missing):
+        /// calque(1), one per subcommand, calque-pack(5), calque.toml(5)
+        #[arg(long, value_name = "DIR", conflicts_with = "page")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// What a run found, folded into the exit code: 2 beats 1 beats 0.
@@ -170,10 +203,21 @@ pub fn run(cli: Cli) -> ExitCode {
     match &cli.command {
         Command::Init => return init::run().exit_code(),
         Command::Completions { shell } => return generated::completions(*shell).exit_code(),
-        Command::Man => return generated::man().exit_code(),
+        Command::Man { page, dir } => {
+            return man::man(page.as_deref(), dir.as_deref()).exit_code();
+        }
         _ => {}
     }
-    let (options, config) = match settings::resolve(&cli.options) {
+    // Refused before anything is read or written.
+    if let Err(message) = formats::check_supported(&cli.command, cli.options.format) {
+        report_error(message);
+        return ExitCode::from(2);
+    }
+    let mut flags = cli.options.clone();
+    if let Command::Check { fail_on, .. } = &cli.command {
+        flags.fail_on = *fail_on;
+    }
+    let (options, config) = match settings::resolve(&flags) {
         Ok(resolved) => resolved,
         Err(message) => {
             report_error(message);
@@ -189,13 +233,15 @@ pub fn run(cli: Cli) -> ExitCode {
         }
     };
     let status = match &cli.command {
-        Command::Check { paths } => check::run(&loaded.engine, options, paths),
+        Command::Check { paths, .. } => check::run(&loaded.engine, options, paths),
         Command::Diff { paths } => fix::diff(&loaded.engine, options, paths),
         Command::Fix { paths } => fix::fix(&loaded.engine, options, paths),
         Command::Rules { id } => rules::list_or_explain(&loaded, options, id.as_deref()),
         Command::Eval { gold, text } => eval::run(&loaded.engine, options, gold, text.as_deref()),
         Command::Test { pack_names } => rules::test(&loaded, pack_names),
-        Command::Init | Command::Completions { .. } | Command::Man => unreachable!("run above"),
+        Command::Init | Command::Completions { .. } | Command::Man { .. } => {
+            unreachable!("run above")
+        }
     };
     status.exit_code()
 }

@@ -1,56 +1,146 @@
 //! `calque rules` and `calque test`.
 
 use super::packs::{self, Loaded};
-use super::{Options, Status, report_error};
-use crate::pack::Pack;
-use crate::rule::Rule;
+use super::{Options, Status, output, report_error};
+use crate::pack::{Matcher, Pack};
+use crate::report::{Format, count};
+use crate::rule::{Level, Rule};
 use crate::selftest;
 use crate::suggest;
-use std::io::{self, BufWriter, Write};
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::io::{self, Write};
 use std::path::Path;
 
 pub fn list_or_explain(loaded: &Loaded, options: &Options, id: Option<&str>) -> Status {
-    let style = options.color.for_stdout();
     let rules = loaded.engine.rules();
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let json = options.format == Format::Json;
     let Some(id) = id else {
-        let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
-        for r in rules {
-            let _ = writeln!(
-                out,
-                "{:<width$}  {:<7}  {:<6}  {}",
-                style.bold(&r.id),
-                r.level.as_str(),
-                if r.safe { "safe" } else { "unsafe" },
-                r.message,
-                width = width + if style.on { 8 } else { 0 },
-            );
-        }
-        let _ = out.flush();
-        eprintln!("{} rules in {} packs.", rules.len(), loaded.packs.len());
-        return Status::default();
+        return list(options, rules.iter().collect(), json);
     };
-    match rules.iter().find(|r| r.id == id) {
-        Some(rule) => {
-            let _ = explain(&mut out, rule);
-            let _ = out.flush();
-            Status::default()
-        }
-        None => {
-            report_error(format!(
-                "no rule `{id}`{}",
-                suggest::did_you_mean(id, rules.iter().map(|r| r.id.as_str()))
-            ));
-            Status {
-                error: true,
-                found: false,
-            }
-        }
+    if let Some(rule) = rules.iter().find(|r| r.id == id) {
+        let names = glossary_names(loaded, id);
+        return if json {
+            output::to_stdout(|out| write_json(out, &[rule]))
+        } else {
+            output::to_stdout(|out| explain(out, rule, &names))
+        };
+    }
+    // A pack's name lists that pack's rules (those left after --select and
+    // --ignore).
+    if loaded.packs.iter().any(|p| p.name == id) {
+        return list(
+            options,
+            rules.iter().filter(|r| r.pack == id).collect(),
+            json,
+        );
+    }
+    let known = loaded
+        .packs
+        .iter()
+        .map(|p| p.name.as_str())
+        .chain(rules.iter().map(|r| r.id.as_str()));
+    report_error(format!(
+        "no pack or rule `{id}`{}",
+        suggest::did_you_mean(id, known)
+    ));
+    Status {
+        error: true,
+        found: false,
     }
 }
 
-fn explain(out: &mut impl Write, rule: &Rule) -> io::Result<()> {
+/// Prints `rules` one a line (or as JSON), and how many there are, in how
+/// many packs, on stderr.
+fn list(options: &Options, rules: Vec<&Rule>, json: bool) -> Status {
+    let status = if json {
+        output::to_stdout(|out| write_json(out, &rules))
+    } else {
+        let style = options.color.for_stdout();
+        output::to_stdout(|out| {
+            let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+            for r in &rules {
+                writeln!(
+                    out,
+                    "{:<width$}  {:<7}  {:<6}  {}",
+                    style.bold(&r.id),
+                    r.level.as_str(),
+                    if r.safe { "safe" } else { "unsafe" },
+                    r.message,
+                    width = width + if style.on { 8 } else { 0 },
+                )?;
+            }
+            Ok(())
+        })
+    };
+    if !json {
+        let packs: BTreeSet<&str> = rules.iter().map(|r| r.pack.as_str()).collect();
+        eprintln!(
+            "{} in {}.",
+            count(rules.len(), "rule"),
+            count(packs.len(), "pack")
+        );
+    }
+    status
+}
+
+/// One JSON object per rule: what a script needs to pick rules.
+#[derive(Serialize)]
+struct RuleJson<'r> {
+    id: &'r str,
+    pack: &'r str,
+    level: Level,
+    safe: bool,
+    message: &'r str,
+    kind: &'r str,
+}
+
+fn write_json(out: &mut dyn Write, rules: &[&Rule]) -> io::Result<()> {
+    let list: Vec<RuleJson> = rules
+        .iter()
+        .map(|r| RuleJson {
+            id: &r.id,
+            pack: &r.pack,
+            level: r.level,
+            safe: r.safe,
+            message: &r.message,
+            kind: r.kind,
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &list).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+/// The names a glossary rule knows (canonical name, then its accepted
+/// variants and the foreign spellings it corrects), one entry a line.
+fn glossary_names(loaded: &Loaded, id: &str) -> Vec<String> {
+    let Some(def) = loaded
+        .packs
+        .iter()
+        .flat_map(|p| p.rules.iter())
+        .find(|d| d.rule.id == id)
+    else {
+        return Vec::new();
+    };
+    let Matcher::Glossary(entries) = &def.matcher else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .map(|e| {
+            let mut line = e.name.clone();
+            if !e.variants.is_empty() {
+                line.push_str(&format!(" (also right: {})", e.variants.join(", ")));
+            }
+            if !e.foreign.is_empty() {
+                line.push_str(&format!(" (corrects: {})", e.foreign.join(", ")));
+            }
+            line
+        })
+        .collect()
+}
+
+fn explain(out: &mut dyn Write, rule: &Rule, names: &[String]) -> io::Result<()> {
     writeln!(out, "{}", rule.id)?;
     writeln!(out, "  {}", rule.message)?;
     writeln!(
@@ -81,6 +171,12 @@ fn explain(out: &mut impl Write, rule: &Rule) -> io::Result<()> {
         writeln!(out, "\nNot flagged:")?;
         for ok in &rule.ok {
             writeln!(out, "  - {ok:?}")?;
+        }
+    }
+    if !names.is_empty() {
+        writeln!(out, "\nNames ({}):", names.len())?;
+        for name in names {
+            writeln!(out, "  - {name}")?;
         }
     }
     Ok(())
@@ -121,18 +217,21 @@ pub fn test(loaded: &Loaded, names: &[String]) -> Status {
     }
     chosen.extend(extra.iter());
     let summary = selftest::test_packs(chosen.iter().copied());
-    for failure in &summary.failures {
-        println!("{failure}");
-    }
-    println!(
-        "{} rules, {} examples: {} passed, {} failed",
-        summary.rules,
-        summary.checks,
-        summary.passed(),
-        summary.failures.len()
-    );
+    let written = output::to_stdout(|out| {
+        for failure in &summary.failures {
+            writeln!(out, "{failure}")?;
+        }
+        writeln!(
+            out,
+            "{}, {}: {} passed, {} failed",
+            count(summary.rules, "rule"),
+            count(summary.checks, "example"),
+            summary.passed(),
+            summary.failures.len()
+        )
+    });
     Status {
-        error: false,
+        error: written.error,
         found: !summary.failures.is_empty(),
     }
 }

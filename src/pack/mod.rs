@@ -43,9 +43,17 @@ impl fmt::Display for PackError {
         if let Some(rule) = &self.rule {
             write!(f, "rule `{rule}`: ")?;
         }
-        // One line, always: regex and TOML errors come with their own line breaks.
-        let flat: Vec<&str> = self.message.split_whitespace().collect();
-        write!(f, "{}", flat.join(" "))
+        // The first line of the message is the one line a person or a
+        // script reads; the lines after it, when there are any, are a
+        // diagram (the regex crate's caret under the fault) whose spaces
+        // carry meaning, so they are written as they are.
+        let mut lines = self.message.lines();
+        let first: Vec<&str> = lines.next().unwrap_or("").split_whitespace().collect();
+        write!(f, "{}", first.join(" "))?;
+        for line in lines {
+            write!(f, "\n{line}")?;
+        }
+        Ok(())
     }
 }
 
@@ -147,8 +155,21 @@ pub fn load_with(file: &str, text: &str, validation: Validation) -> Result<Pack,
         rule: rule.map(str::to_string),
         message,
     };
-    let raw: RawPack = toml::from_str(text)
-        .map_err(|e| PackError::from_toml(file, text, &e, |at| rule_containing(text, at)))?;
+    let raw: RawPack = toml::from_str(text).map_err(|e| {
+        if e.message().starts_with("missing field `pack`") {
+            // Serde names the missing table at the document's start, which
+            // would blame whatever rule comes first.
+            return PackError {
+                file: file.to_string(),
+                position: None,
+                rule: None,
+                message: "no `[pack]` table: a pack file starts with `[pack]`, \
+                          giving its `name` and `description`"
+                    .into(),
+            };
+        }
+        PackError::from_toml(file, text, &e, |at| rule_containing(text, at))
+    })?;
 
     let name = raw.pack.name.get_ref().clone();
     if !is_valid_name(&name) {
@@ -158,7 +179,8 @@ pub fn load_with(file: &str, text: &str, validation: Validation) -> Result<Pack,
             format!("pack name `{name}` must be lowercase letters, digits and hyphens"),
         ));
     }
-    let mut seen: HashMap<String, ()> = HashMap::new();
+    // Each id and where it was first defined, to point at it from a duplicate.
+    let mut seen: HashMap<String, Range<usize>> = HashMap::new();
     let mut rules = Vec::with_capacity(raw.rule.len());
     for spanned in raw.rule {
         let span = spanned.span();
@@ -171,11 +193,12 @@ pub fn load_with(file: &str, text: &str, validation: Validation) -> Result<Pack,
                 "a rule id must be lowercase letters, digits and hyphens".into(),
             ));
         }
-        if seen.insert(id.clone(), ()).is_some() {
+        if let Some(first) = seen.insert(id.clone(), raw_rule.id.span()) {
+            let (line, column) = lines.position_in(text, first.start);
             return Err(at(
                 raw_rule.id.span(),
                 Some(&id),
-                "duplicate rule id".into(),
+                format!("duplicate rule id (first defined at {file}:{line}:{column})"),
             ));
         }
         let origin = {
@@ -337,7 +360,7 @@ fn validate_rule(
         }
         (None, Some(pattern)) => {
             let regex = regex_pattern(pattern.get_ref(), validation)
-                .map_err(|e| (pattern.span(), format!("invalid `pattern`: {e}")))?;
+                .map_err(|e| (pattern.span(), invalid_regex("pattern", &e)))?;
             (Matcher::Pattern(regex), "pattern", CaseMode::Exact)
         }
     };
@@ -440,9 +463,36 @@ fn condition(
         None => Ok(None),
         Some(s) => regex_pattern(s.get_ref(), validation)
             .map(Some)
-            .map_err(|e| (s.span(), format!("invalid `{name}`: {e}"))),
+            .map_err(|e| (s.span(), invalid_regex(name, &e))),
     }
 }
+
+/// The message for a regular expression that does not compile: what is
+/// wrong on the first line, then the regex crate's diagram (the pattern
+/// with a caret under the fault) on lines of its own, as the crate draws
+/// it. A diagram too large to read (a pattern of kilobytes) is left out.
+fn invalid_regex(field: &str, error: &str) -> String {
+    let lines: Vec<&str> = error.lines().collect();
+    let [first, diagram @ .., last] = lines.as_slice() else {
+        return format!("invalid `{field}`: {error}");
+    };
+    if *first != "regex parse error:" || diagram.is_empty() {
+        return format!("invalid `{field}`: {error}");
+    }
+    let what = last.strip_prefix("error: ").unwrap_or(last);
+    let mut message = format!("invalid `{field}`: {what}");
+    if diagram.len() <= MAX_DIAGRAM_LINES && diagram.iter().all(|l| l.len() <= MAX_DIAGRAM_WIDTH) {
+        for line in diagram {
+            message.push('\n');
+            message.push_str(line);
+        }
+    }
+    message
+}
+
+/// Above these sizes a regex error diagram is not shown.
+const MAX_DIAGRAM_LINES: usize = 12;
+const MAX_DIAGRAM_WIDTH: usize = 300;
 
 /// Trims a phrase and folds every whitespace run to one space, the form the
 /// phrase automaton matches against.

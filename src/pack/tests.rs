@@ -29,10 +29,42 @@ fn loads_a_valid_phrase_rule() {
 fn an_invalid_regex_names_file_line_column_and_rule() {
     let e = error(&format!("{BASE}pattern = '(unclosed'"));
     assert!(
-        e.starts_with("demo.toml:10:11: rule `r`: invalid `pattern`"),
+        e.starts_with("demo.toml:10:11: rule `r`: invalid `pattern`: unclosed group\n"),
         "{e}"
     );
-    assert!(!e.contains('\n'));
+}
+
+#[test]
+fn an_invalid_regex_keeps_the_caret_diagram_on_lines_of_its_own() {
+    let e = error(&format!("{BASE}pattern = '\\bPrime (minister\\b'"));
+    let lines: Vec<&str> = e.lines().collect();
+    assert_eq!(lines.len(), 3, "{e}");
+    assert!(
+        lines[0].ends_with("invalid `pattern`: unclosed group"),
+        "{e}"
+    );
+    // The caret stands under the parenthesis that is not closed.
+    let paren = lines[1].find('(').unwrap();
+    assert_eq!(lines[2].find('^'), Some(paren), "{e}");
+    assert_eq!(lines[1].trim(), "\\bPrime (minister\\b");
+    // A context condition gets the same shape.
+    let e = error(&format!("{BASE}phrase = \"a b\"\nnot_before = 'x{{2,1}}'"));
+    assert!(
+        e.lines().next().unwrap().ends_with(
+            "invalid `not_before`: invalid repetition count range, the start must be <= the end"
+        ),
+        "{e}"
+    );
+    assert!(e.lines().nth(2).is_some_and(|l| l.contains('^')), "{e}");
+}
+
+#[test]
+fn a_file_without_a_pack_table_says_so() {
+    let rule =
+        "[[rule]]\nid = \"x\"\nmessage = \"m\"\nphrase = \"a\"\nexamples = [{ bad = \"a\" }]\n";
+    let e = load("demo.toml", rule).unwrap_err().to_string();
+    assert!(e.starts_with("demo.toml: no `[pack]` table"), "{e}");
+    assert!(!e.contains("rule `x`"), "{e}");
 }
 
 #[test]
@@ -79,7 +111,11 @@ fn duplicate_ids_are_refused_within_and_across_packs() {
     let rule =
         "[[rule]]\nid = \"r\"\nmessage = \"m\"\nphrase = \"a\"\nexamples = [{ bad = \"a\" }]\n";
     let e = load("demo.toml", &format!("{HEADER}{rule}{rule}")).unwrap_err();
-    assert!(e.to_string().contains("duplicate rule id"), "{e}");
+    // The second `r` is on line 10; the first, which it points at, on line 5.
+    assert_eq!(
+        e.to_string(),
+        "demo.toml:10:6: rule `r`: duplicate rule id (first defined at demo.toml:5:6)"
+    );
 
     let a = load("a.toml", &format!("{HEADER}{rule}")).unwrap();
     let b = load("b.toml", &format!("{HEADER}{rule}")).unwrap();

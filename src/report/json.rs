@@ -17,7 +17,7 @@ impl JsonPrinter {
     pub fn record(&mut self, out: &mut impl Write, record: &Record) -> io::Result<()> {
         out.write_all(if self.first { b"\n  " } else { b",\n  " })?;
         self.first = false;
-        serde_json::to_writer(&mut *out, record).map_err(io::Error::other)
+        serde_json::to_writer(&mut *out, record).map_err(io::Error::from)
     }
 
     pub fn finish(self, out: &mut impl Write) -> io::Result<()> {

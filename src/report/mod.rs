@@ -9,6 +9,7 @@ pub mod sarif;
 pub mod style;
 
 use crate::engine::{Engine, Finding};
+use crate::fix;
 use crate::rule::Level;
 use crate::source::LineIndex;
 use serde::Serialize;
@@ -69,6 +70,18 @@ pub enum Format {
     Github,
 }
 
+impl Format {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+        }
+    }
+}
+
 /// The message with its fix, for one-line formats: `message (fix: Xi)`, or
 /// `(suggestion: ...)` for an unsafe rule, alternatives after `or`.
 pub fn message_with_fix(record: &Record) -> String {
@@ -92,8 +105,16 @@ pub struct Tally {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings with a safe fix.
     pub fixable: usize,
+    /// Findings whose fix is a suggestion (applied with `--unsafe`).
     pub fixable_unsafe: usize,
+    /// The edits the first pass of `calque fix` makes: the safe fixes less
+    /// those a longer or stronger overlapping fix pushes out, so that the
+    /// count `check` gives is the count `fix` reports.
+    pub fix_edits: usize,
+    /// The same with `--unsafe`.
+    pub fix_edits_unsafe: usize,
 }
 
 impl Tally {
@@ -126,6 +147,10 @@ impl Tally {
                 }
             }
         }
+        if findings.iter().any(|f| !f.replacements.is_empty()) {
+            self.fix_edits += fix::choose_edits(engine, findings, false).0.len();
+            self.fix_edits_unsafe += fix::choose_edits(engine, findings, true).0.len();
+        }
     }
 
     pub fn merge(&mut self, other: &Tally) {
@@ -136,6 +161,8 @@ impl Tally {
         self.infos += other.infos;
         self.fixable += other.fixable;
         self.fixable_unsafe += other.fixable_unsafe;
+        self.fix_edits += other.fix_edits;
+        self.fix_edits_unsafe += other.fix_edits_unsafe;
     }
 
     pub fn findings(&self) -> usize {

@@ -81,7 +81,7 @@ impl<'e> SarifPrinter<'e> {
                 "results": self.results,
             }],
         });
-        serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::from)?;
         out.write_all(b"\n")
     }
 }
