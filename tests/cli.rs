@@ -762,3 +762,26 @@ fn man_dir_writes_every_page_and_each_reference_exists() {
     assert!(out.contains(".SH NAME\ncalque.toml \\- the configuration file"), "{out}");
     assert!(out.contains("fail\\-on"), "{out}");
 }
+
+/// The README's sample output is what the binary prints today: its first
+/// lines are the first lines of stdout, and after `...` come the summary
+/// lines of stderr, all of them.
+#[test]
+fn the_readme_sample_is_what_check_prints() {
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let marker = format!("<!-- sample: calque check {SEED} -->\n```\n");
+    let start = readme.find(&marker).expect("the README has its sample") + marker.len();
+    let sample = &readme[start..start + readme[start..].find("```").unwrap()];
+    let (head, tail) = sample.split_once("...\n").expect("a `...` line");
+    let (out, err, code) = stdout_of(calque_builtin().args(["check", SEED]));
+    assert_eq!(code, 1);
+    let expected_head: String = out
+        .split_inclusive('\n')
+        .take(head.lines().count())
+        .collect();
+    assert_eq!(
+        head, expected_head,
+        "README.md's sample is out of date: its first lines are now\n{expected_head}"
+    );
+    assert_eq!(tail, err, "README.md's summary is out of date: it is now\n{err}");
+}

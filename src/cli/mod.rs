@@ -65,7 +65,8 @@ pub struct Options {
     /// Do not use these rules or packs (repeatable)
     #[arg(long, value_name = "ID", global = true)]
     pub ignore: Vec<String>,
-    /// Output format of findings
+    /// Output format: `check` prints all four; `fix`, `rules` and `eval`
+    /// print human or json; the other verbs refuse a format they cannot print
     #[arg(long, value_enum, default_value_t = Format::Human, global = true)]
     pub format: Format,
     /// When to use colours

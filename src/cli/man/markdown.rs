@@ -60,7 +60,10 @@ pub fn to_roff(markdown: &str) -> String {
             }
             Event::Start(Tag::Table(_)) => {}
             Event::End(TagEnd::Table) => out.end_line(),
-            Event::Start(Tag::TableHead) => in_table_head = true,
+            Event::Start(Tag::TableHead) => {
+                in_table_head = true;
+                cell = 0;
+            }
             Event::End(TagEnd::TableHead) => in_table_head = false,
             Event::Start(Tag::TableRow) => cell = 0,
             Event::End(TagEnd::TableRow) => out.end_line(),
