@@ -467,16 +467,10 @@ fn summaries_speak_in_the_singular_for_one() {
 
 #[test]
 fn eval_counts_one_text_in_the_singular() {
-    let (out, err, code) = stdout_of(calque_builtin().args([
-        "eval",
-        "fixtures/seed/gold.toml",
-        SEED,
-    ]));
+    let (out, err, code) =
+        stdout_of(calque_builtin().args(["eval", "fixtures/seed/gold.toml", SEED]));
     assert_eq!(code, 0, "{err}");
-    assert!(
-        out.lines().next().unwrap().ends_with("(1 text)"),
-        "{out}"
-    );
+    assert!(out.lines().next().unwrap().ends_with("(1 text)"), "{out}");
 }
 
 /// Runs `calque ARGS` with a stdout whose reading end is already closed,
@@ -602,7 +596,10 @@ fn fix_in_json_describes_the_applied_fixes() {
     let fix = &file_report["fixes"][0];
     assert_eq!(fix["rule"], "mt/xi-all-caps");
     assert_eq!(fix["pass"], 1);
-    assert_eq!((fix["line"].clone(), fix["column"].clone()), (1.into(), 6.into()));
+    assert_eq!(
+        (fix["line"].clone(), fix["column"].clone()),
+        (1.into(), 6.into())
+    );
     assert_eq!(fix["matched"], "XI");
     assert_eq!(fix["replacement"], "Xi");
     assert_eq!(fix["byte_start"], 5);
@@ -675,7 +672,9 @@ fn check_and_fix_agree_on_how_many_fixes_apply() {
     );
     let (_, err, _) = stdout_of(calque().arg("--pack").arg(&pack).arg("fix").arg(&file));
     assert!(
-        err.contains("Applied 2 fixes (1 overlapping fix left out for a longer or stronger fix) in 1 file"),
+        err.contains(
+            "Applied 2 fixes (1 overlapping fix left out for a longer or stronger fix) in 1 file"
+        ),
         "{err}"
     );
 }
@@ -688,12 +687,7 @@ fn no_clean_summary_after_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.txt");
     fs::write(&good, "Fine.\n").unwrap();
-    let (_, err, code) = stdout_of(
-        calque()
-            .arg("check")
-            .arg(&good)
-            .arg("no-such-file.txt"),
-    );
+    let (_, err, code) = stdout_of(calque().arg("check").arg(&good).arg("no-such-file.txt"));
     assert_eq!(code, 2);
     assert!(
         err.contains("No findings in 1 file; 1 input could not be read (see above)."),
@@ -718,7 +712,10 @@ fn fix_needs_a_path_and_help_says_what_none_means() {
         assert!(text.contains("[default: the current directory]"), "{text}");
     }
     let text = help("fix");
-    assert!(text.contains("Required: give `.` for the current directory"), "{text}");
+    assert!(
+        text.contains("Required: give `.` for the current directory"),
+        "{text}"
+    );
     // Options only `check` uses are only in check's help.
     assert!(help("check").contains("--fail-on"));
     for verb in ["diff", "fix", "rules", "eval", "test"] {
@@ -731,11 +728,31 @@ fn man_dir_writes_every_page_and_each_reference_exists() {
     let dir = tempfile::tempdir().unwrap();
     let (_, err, code) = stdout_of(calque_builtin().args(["man", "--dir"]).arg(dir.path()));
     assert_eq!(code, 0, "{err}");
-    let pages: Vec<String> = fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    for verb in ["check", "diff", "fix", "rules", "eval", "test", "init", "completions", "man"] {
+    // Pages by file name, from the man1/ and man5/ directories `man` searches.
+    let mut pages: Vec<String> = Vec::new();
+    for section in ["man1", "man5"] {
+        for entry in fs::read_dir(dir.path().join(section)).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            assert!(name.ends_with(&section[3..]), "{section}/{name}");
+            pages.push(name);
+        }
+    }
+    let path_of = |page: &str| {
+        dir.path()
+            .join(format!("man{}", &page[page.len() - 1..]))
+            .join(page)
+    };
+    for verb in [
+        "check",
+        "diff",
+        "fix",
+        "rules",
+        "eval",
+        "test",
+        "init",
+        "completions",
+        "man",
+    ] {
         assert!(pages.contains(&format!("calque-{verb}.1")), "{pages:?}");
     }
     for page in ["calque.1", "calque-pack.5", "calque.toml.5"] {
@@ -743,23 +760,32 @@ fn man_dir_writes_every_page_and_each_reference_exists() {
     }
     let reference = regex::Regex::new(r"([a-z][a-z.\-]*)\(([1-8])\)").unwrap();
     for page in &pages {
-        let roff = fs::read_to_string(dir.path().join(page)).unwrap();
+        let roff = fs::read_to_string(path_of(page)).unwrap();
         assert!(roff.contains(".SH EXAMPLES\n"), "{page}");
         let see_also = roff
             .split(".SH \"SEE ALSO\"\n")
             .nth(1)
             .unwrap_or_else(|| panic!("{page} has no SEE ALSO"));
-        let plain = roff.replace("\\-", "-").replace("\\fB", "").replace("\\fR", "");
+        let plain = roff
+            .replace("\\-", "-")
+            .replace("\\fB", "")
+            .replace("\\fR", "");
         assert!(see_also.contains("calque"), "{page}");
         for name in reference.captures_iter(&plain) {
             let file = format!("{}.{}", &name[1], &name[2]);
-            assert!(pages.contains(&file), "{page} names {file}, which was not written");
+            assert!(
+                pages.contains(&file),
+                "{page} names {file}, which was not written"
+            );
         }
     }
     // One page alone, for `man -l -`.
     let (out, _, code) = stdout_of(calque_builtin().args(["man", "calque.toml"]));
     assert_eq!(code, 0);
-    assert!(out.contains(".SH NAME\ncalque.toml \\- the configuration file"), "{out}");
+    assert!(
+        out.contains(".SH NAME\ncalque.toml \\- the configuration file"),
+        "{out}"
+    );
     assert!(out.contains("fail\\-on"), "{out}");
 }
 
@@ -783,5 +809,8 @@ fn the_readme_sample_is_what_check_prints() {
         head, expected_head,
         "README.md's sample is out of date: its first lines are now\n{expected_head}"
     );
-    assert_eq!(tail, err, "README.md's summary is out of date: it is now\n{err}");
+    assert_eq!(
+        tail, err,
+        "README.md's summary is out of date: it is now\n{err}"
+    );
 }

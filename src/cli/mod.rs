@@ -163,8 +163,9 @@ pub enum Command {
         /// `calque.toml` (the config file)
         #[arg(value_name = "PAGE")]
         page: Option<String>,
-        /// Write every page into this directory (created if missing):
-        /// calque(1), one per subcommand, calque-pack(5), calque.toml(5)
+        /// Write every page under this directory, in `man1/` and `man5/`
+        /// (created if missing): calque(1), one per subcommand,
+        /// calque-pack(5), calque.toml(5)
         #[arg(long, value_name = "DIR", conflicts_with = "page")]
         dir: Option<PathBuf>,
     },

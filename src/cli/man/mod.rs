@@ -321,19 +321,18 @@ pub fn man(page: Option<&str>, dir: Option<&Path>) -> Status {
 }
 
 fn write_all(pages: &[Page], dir: &Path) -> Status {
-    let written = fs::create_dir_all(dir).and_then(|()| {
-        for page in pages {
-            fs::write(dir.join(page.file_name()), &page.roff)?;
-        }
-        Ok(())
+    // The layout `man` searches: DIR/man1/calque.1, DIR/man5/calque.toml.5.
+    let written = pages.iter().try_for_each(|page| {
+        let section = dir.join(format!("man{}", page.section));
+        fs::create_dir_all(&section)?;
+        fs::write(section.join(page.file_name()), &page.roff)
     });
     match written {
         Ok(()) => {
             eprintln!(
-                "Wrote {} manual pages to {} (e.g. `man {}/calque.1`).",
+                "Wrote {} manual pages under {} (man1/, man5/); with it in MANPATH, `man calque-check`.",
                 pages.len(),
                 dir.display(),
-                dir.display()
             );
             Status::default()
         }
