@@ -152,6 +152,7 @@ pub enum Command {
     Init,
     /// Print a shell completion script (e.g. `calque completions bash > ~/.local/share/bash-completion/completions/calque`)
     Completions {
+        /// The shell to write the script for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
