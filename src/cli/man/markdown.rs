@@ -29,11 +29,8 @@ pub fn to_roff(markdown: &str) -> String {
                     _ => out.control(&format!(".SS \"{heading}\"")),
                 }
             }
-            Event::Start(Tag::Paragraph) => {
-                if list_depth == 0 {
-                    out.control(".PP");
-                }
-            }
+            // A paragraph in a list item continues the item.
+            Event::Start(Tag::Paragraph) if list_depth == 0 => out.control(".PP"),
             Event::End(TagEnd::Paragraph) => out.end_line(),
             Event::Start(Tag::List(_)) => {
                 if list_depth > 0 {
