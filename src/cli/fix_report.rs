@@ -1,9 +1,9 @@
 //! `calque fix --format json`: what `fix` did, for scripts. The shape is
 //! documented in docs/output-formats.md.
 
-use crate::engine::Engine;
-use crate::fix::{self, Edit, Outcome};
-use crate::source::LineIndex;
+use calque_core::engine::Engine;
+use calque_core::fix::{self, Edit, Outcome};
+use calque_core::source::LineIndex;
 use serde::Serialize;
 use std::io::{self, Write};
 

@@ -2,11 +2,11 @@
 
 use super::packs::{self, Loaded};
 use super::{Options, Status, output, report_error};
-use crate::pack::{Matcher, Pack};
 use crate::report::{Format, count};
-use crate::rule::{Level, Rule};
-use crate::selftest;
-use crate::suggest;
+use calque_core::pack::{Matcher, Pack};
+use calque_core::rule::{Level, Rule};
+use calque_core::selftest;
+use calque_core::suggest;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::io::{self, Write};

@@ -313,7 +313,7 @@ pub fn man(page: Option<&str>, dir: Option<&Path>) -> Status {
         let names: Vec<String> = pages.iter().map(|p| p.name.clone()).collect();
         report_error(format!(
             "no manual page `{wanted}`{}",
-            crate::suggest::did_you_mean(wanted, names.iter().map(String::as_str))
+            calque_core::suggest::did_you_mean(wanted, names.iter().map(String::as_str))
         ));
         return failed;
     };
