@@ -19,6 +19,7 @@ use crate::config::PathFilter;
 use crate::report::Format;
 use crate::report::style::ColorChoice;
 use calque_core::rule::Level;
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -79,7 +80,7 @@ pub struct Options {
     #[arg(long, global = true, conflicts_with = "config")]
     pub no_config: bool,
     /// `check` exits 1 only for findings at or above this level [default: info]
-    #[arg(long, value_enum, value_name = "LEVEL", global = true)]
+    #[arg(long, value_name = "LEVEL", global = true, value_parser = level_parser())]
     pub fail_on: Option<Level>,
     /// Apply the config's `exclude` globs to files named on the command line too
     #[arg(long, global = true)]
@@ -134,6 +135,13 @@ pub enum Command {
     },
     /// Print the man page (roff), e.g. `calque man > calque.1`
     Man,
+}
+
+/// `info`, `warning` or `error`, offered as the possible values in `--help`
+/// and completions (the core's [`Level`] knows nothing of clap).
+fn level_parser() -> impl TypedValueParser<Value = Level> {
+    clap::builder::PossibleValuesParser::new(Level::ALL.map(Level::as_str))
+        .map(|name| name.parse::<Level>().expect("one of Level::ALL's names"))
 }
 
 /// What a run found, folded into the exit code: 2 beats 1 beats 0.

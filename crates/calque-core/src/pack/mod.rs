@@ -203,11 +203,15 @@ pub fn builtin() -> Result<Vec<Pack>, PackError> {
     // Parsing the TOML of the built-in packs is a good part of start-up;
     // the packs are independent, so they are parsed side by side (rayon's
     // `collect` keeps their order).
-    use rayon::prelude::*;
-    BUILTIN_PACKS
-        .par_iter()
-        .map(|(file, text)| load_with(file, text, Validation::Deferred))
-        .collect()
+    let load = |(file, text): &(&str, &str)| load_with(file, text, Validation::Deferred);
+    #[cfg(feature = "parallel")]
+    let packs = {
+        use rayon::prelude::*;
+        BUILTIN_PACKS.par_iter().map(load).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let packs = BUILTIN_PACKS.iter().map(load).collect();
+    packs
 }
 
 /// Fails on a rule id defined twice across the given packs.
