@@ -11,6 +11,7 @@ pub mod blocks;
 pub mod consistency;
 pub mod context;
 pub mod eight_bytes;
+pub mod error;
 pub mod glossary;
 pub use calque_literals as literals;
 pub mod pattern;
@@ -27,6 +28,7 @@ use crate::pack::{Matcher, RuleDef};
 use crate::rule::Rule;
 use consistency::ConsistencySet;
 use context::Context;
+use error::BuildError;
 use glossary::GlossarySet;
 use pattern::Pattern;
 use phrase::{BlockBuffers, Candidate, PhraseSet};
@@ -72,7 +74,7 @@ pub struct Engine {
 }
 
 impl Engine {
-    pub fn new(defs: Vec<RuleDef>) -> Result<Engine, String> {
+    pub fn new(defs: Vec<RuleDef>) -> Result<Engine, BuildError> {
         let mut rules = Vec::with_capacity(defs.len());
         let mut behaviours = Vec::with_capacity(defs.len());
         let mut phrases = Vec::new();

@@ -18,6 +18,7 @@ mod verify;
 mod word_index;
 mod words;
 
+use crate::engine::error::BuildError;
 use folded::{Folded, FoldedPhrases};
 use word_index::WordIndex;
 use words::WordBits;
@@ -68,7 +69,7 @@ pub struct BlockBuffers {
 
 impl PhraseSet {
     /// `phrases`: (rule index, whitespace-normalised phrase, exact case?).
-    pub fn new(phrases: Vec<(usize, String, bool)>) -> Result<PhraseSet, String> {
+    pub fn new(phrases: Vec<(usize, String, bool)>) -> Result<PhraseSet, BuildError> {
         let (by_first_word, others): (Vec<Entry>, Vec<Entry>) = phrases
             .into_iter()
             .map(|(rule, phrase, exact_case)| Entry::new(rule, phrase, exact_case))
