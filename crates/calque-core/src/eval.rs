@@ -349,7 +349,7 @@ impl Totals {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::test_engine;
+    use crate::testing::test_engine;
 
     const GOLD: &str = r#"
 [[error]]

@@ -278,7 +278,7 @@ pub fn map_forward(span: &Range<usize>, edits: &[Edit]) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::test_engine;
+    use crate::testing::test_engine;
 
     const PACK: &str = r#"
 [[rule]]

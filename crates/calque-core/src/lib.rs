@@ -15,3 +15,5 @@ pub mod rule;
 pub mod selftest;
 pub mod source;
 pub mod suggest;
+#[cfg(any(test, feature = "test-support"))]
+pub mod testing;

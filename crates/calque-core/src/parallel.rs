@@ -94,8 +94,8 @@ mod tests {
 
     #[test]
     fn the_findings_of_a_text_cut_in_stretches_are_those_of_the_whole() {
-        let engine = crate::engine::builtin_engine();
-        let text = crate::engine::seed_copies(30);
+        let engine = crate::testing::builtin_engine();
+        let text = crate::testing::seed_copies(30);
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(2)
             .build()

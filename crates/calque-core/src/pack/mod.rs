@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use toml::Spanned;
 
+pub use crate::engine::definition::{Matcher, Origin, RuleDef};
 pub use builtin::BUILTIN_PACKS;
 
 /// A problem in a pack file, located as precisely as the file allows:
@@ -67,38 +68,6 @@ impl PackError {
             message: with_field_suggestion(error.message()),
         }
     }
-}
-
-/// Where a rule was defined, for errors found after loading (duplicates).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Origin {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-}
-
-/// How a rule finds its candidates.
-#[derive(Debug, Clone)]
-pub enum Matcher {
-    /// Literal phrases, whitespace-normalised, matched by one shared automaton.
-    Phrase(Vec<String>),
-    /// A regular expression.
-    Pattern(Pattern),
-    /// Canonical names with variants and foreign spellings; near-misses by similarity.
-    Glossary(Vec<crate::engine::glossary::Entry>),
-    /// Groups of variants that one document should not mix.
-    Consistency(crate::engine::consistency::Groups),
-}
-
-/// A validated rule, ready to be compiled into an engine.
-#[derive(Debug, Clone)]
-pub struct RuleDef {
-    pub rule: Rule,
-    pub matcher: Matcher,
-    pub replace: Vec<String>,
-    pub case: CaseMode,
-    pub context: Context,
-    pub origin: Origin,
 }
 
 /// A validated pack.
