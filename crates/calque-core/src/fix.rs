@@ -154,7 +154,7 @@ pub struct LeftOut {
 
 /// Fixes `text` to a fixpoint (or to the pass bound). After the first
 /// pass, only the paragraphs that edits touched are searched again (see
-/// [`recheck`]): the outcome is the same as checking the whole text on
+/// `recheck`): the outcome is the same as checking the whole text on
 /// every pass, as [`fix_text_with`] does.
 ///
 /// The text is edited where it lies, so a caller that gives it away (a

@@ -7,7 +7,7 @@
 
 mod builtin;
 mod kinds;
-pub mod schema;
+pub(crate) mod schema;
 
 use crate::engine::context::Context;
 use crate::engine::pattern::{Pattern, PatternError};

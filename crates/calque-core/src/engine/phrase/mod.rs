@@ -8,9 +8,9 @@
 //! it has a word character itself.
 //!
 //! Nearly every phrase starts with a word character; those are looked up
-//! word by word of the text in [`word_index`]. The few others go to
+//! word by word of the text in `word_index`. The few others go to
 //! one Aho-Corasick automaton over a whitespace-folded copy of the block
-//! ([`folded`]), which also serves as the reference the index is tested
+//! (`folded`), which also serves as the reference the index is tested
 //! against.
 
 mod folded;
