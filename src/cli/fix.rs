@@ -10,6 +10,7 @@ use crate::report::style::Style;
 use crate::report::{Format, count};
 use crate::stream;
 use crate::write;
+use anyhow::{Result, anyhow, bail};
 use calque_core::engine::Engine;
 use calque_core::fix::{self, MAX_PASSES};
 use calque_core::markup;
@@ -48,12 +49,7 @@ struct Want {
 }
 
 /// Fixes one input in memory; `Ok(None)` when it is skipped (binary).
-fn fix_one(
-    engine: &Engine,
-    input: &Input,
-    options: &Options,
-    want: Want,
-) -> Result<Option<Fixed>, ()> {
+fn fix_one(engine: &Engine, input: &Input, options: &Options, want: Want) -> Result<Option<Fixed>> {
     let purpose = if want.write_back {
         inputs::Purpose::Rewrite
     } else {
@@ -85,9 +81,7 @@ fn fix_one(
     let remaining = outcome
         .remaining
         .iter()
-        .filter(|f| {
-            !outcome.still_firing.is_empty() || !fix::is_fixable(engine, f, options.unsafe_fixes)
-        })
+        .filter(|f| !outcome.still_firing.is_empty() || !fix::is_fixable(f, options.unsafe_fixes))
         .count();
     let suggestions = if options.unsafe_fixes {
         0
@@ -95,7 +89,7 @@ fn fix_one(
         outcome
             .remaining
             .iter()
-            .filter(|f| fix::is_fixable(engine, f, true))
+            .filter(|f| fix::is_fixable(f, true))
             .count()
     };
     if changed
@@ -103,8 +97,7 @@ fn fix_one(
         && let Input::File { path, .. } = input
         && let Err(e) = write::replace_file(path, original, outcome.text.as_bytes())
     {
-        report_error(format!("{label}: {e}"));
-        return Err(());
+        bail!("{label}: {e}");
     }
     let diff = match &kept {
         Some(text) if changed && want.diff => diff::unified(&label, text, &outcome.text),
@@ -164,7 +157,10 @@ fn fix_all(
         match r {
             Ok(Some(f)) => fixed.push(f),
             Ok(None) => {}
-            Err(()) => status.error = true,
+            Err(error) => {
+                report_error(error);
+                status.error = true;
+            }
         }
     }
     (fixed, status)
@@ -231,16 +227,12 @@ fn write_diff(out: &mut impl Write, style: Style, diff: &str) -> io::Result<()> 
     Ok(())
 }
 
-pub fn fix(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
+pub fn fix(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Result<Status> {
     if paths.len() == 1 && paths[0].as_os_str() == "-" {
         return fix_stdin(engine, options);
     }
     if paths.iter().any(|p| p.as_os_str() == "-") {
-        report_error("`-` (stdin) cannot be mixed with files in `calque fix`");
-        return Status {
-            error: true,
-            found: false,
-        };
+        bail!("`-` (stdin) cannot be mixed with files in `calque fix`");
     }
     super::interrupt::clean_up_on_signals();
     let json = options.format == Format::Json;
@@ -265,7 +257,7 @@ pub fn fix(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
         }
     }
     if fixed.is_empty() && status.error {
-        return status; // the error lines said it; "Applied 0 fixes" would not help
+        return Ok(status); // the error lines said it; "Applied 0 fixes" would not help
     }
     eprintln!(
         "Applied {}{} in {} of {}; {} left that need a person{}.",
@@ -280,7 +272,7 @@ pub fn fix(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
             ""
         }
     );
-    status
+    Ok(status)
 }
 
 /// Why `fix` applied another number of fixes than `check` announced:
@@ -307,7 +299,7 @@ fn why_counts_differ(fixed: &[Fixed]) -> String {
 }
 
 /// `fix --format json`: the run as one JSON document on stdout.
-fn json_report(engine: &Engine, fixed: Vec<Fixed>, status: Status) -> Status {
+fn json_report(engine: &Engine, fixed: Vec<Fixed>, status: Status) -> Result<Status> {
     let files = fixed.len();
     let files_changed = fixed.iter().filter(|f| f.changed).count();
     let applied = fixed.iter().map(|f| f.applied).sum();
@@ -335,14 +327,11 @@ fn json_report(engine: &Engine, fixed: Vec<Fixed>, status: Status) -> Status {
         remaining,
         reports: &reports,
     };
-    let written = output::to_stdout(|out| fix_report::write(out, &report));
-    Status {
-        error: status.error || written.error,
-        found: status.found,
-    }
+    output::to_stdout(|out| fix_report::write(out, &report))?;
+    Ok(status)
 }
 
-fn fix_stdin(engine: &Engine, options: &Options) -> Status {
+fn fix_stdin(engine: &Engine, options: &Options) -> Result<Status> {
     let kind = inputs::markup_kind(&Input::Stdin, options.stdin_filename.as_deref());
     if kind != markup::Kind::Plain {
         // A structured document is parsed whole: a code fence or a subtitle
@@ -352,55 +341,36 @@ fn fix_stdin(engine: &Engine, options: &Options) -> Status {
     let stdin = io::stdin();
     let stdout = io::stdout();
     let out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    match stream::fix_stream(engine, stdin.lock(), out, options.unsafe_fixes) {
-        Ok(totals) => {
-            if !totals.still_firing.is_empty() {
-                warn_rules(engine, &totals.still_firing, "-");
-            }
-            Status {
-                error: false,
-                found: totals.remaining > 0,
-            }
-        }
+    let totals = match stream::fix_stream(engine, stdin.lock(), out, options.unsafe_fixes) {
+        Ok(totals) => totals,
         // The reader of stdout went away: stop quietly.
-        Err(stream::StreamError::Io(e)) if output::is_closed(&e) => Status::default(),
-        Err(e) => {
-            report_error(format!("-: {e}"));
-            Status {
-                error: true,
-                found: false,
-            }
-        }
+        Err(stream::StreamError::Io(e)) if output::is_closed(&e) => return Ok(Status::default()),
+        Err(e) => bail!("-: {e}"),
+    };
+    if !totals.still_firing.is_empty() {
+        warn_rules(engine, &totals.still_firing, "-");
     }
+    Ok(Status {
+        error: false,
+        found: totals.remaining > 0,
+    })
 }
 
-fn fix_stdin_document(engine: &Engine, options: &Options, kind: markup::Kind) -> Status {
+fn fix_stdin_document(engine: &Engine, options: &Options, kind: markup::Kind) -> Result<Status> {
     let name = inputs::display_name(&Input::Stdin, options.stdin_filename.as_deref());
-    let text = match inputs::read_text(&Input::Stdin) {
-        Ok(text) => text,
-        Err(e) => {
-            report_error(format!("{name}: {e}"));
-            return Status {
-                error: true,
-                found: false,
-            };
-        }
-    };
+    let text = inputs::read_text(&Input::Stdin).map_err(|e| anyhow!("{name}: {e}"))?;
     let outcome = markup::fix_document(engine, kind, text, options.unsafe_fixes);
     if !outcome.still_firing.is_empty() {
         warn_rules(engine, &outcome.still_firing, &name);
     }
-    let written = output::to_stdout(|out| out.write_all(outcome.text.as_bytes()));
-    if written.error {
-        return written;
-    }
-    Status {
+    output::to_stdout(|out| out.write_all(outcome.text.as_bytes()))?;
+    Ok(Status {
         error: false,
         found: outcome
             .remaining
             .iter()
-            .any(|f| !fix::is_fixable(engine, f, options.unsafe_fixes)),
-    }
+            .any(|f| !fix::is_fixable(f, options.unsafe_fixes)),
+    })
 }
 
 /// Warns about fixes that did not settle and notes the ones left out.

@@ -22,15 +22,20 @@ pub fn supported(command: &Command) -> &'static [Format] {
     }
 }
 
+/// Why `command` refuses `--format`: it does not print that format.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UnsupportedFormat(String);
+
 /// `Err` with the line to print when `command` does not print `format`.
-pub fn check_supported(command: &Command, format: Format) -> Result<(), String> {
+pub fn check_supported(command: &Command, format: Format) -> Result<(), UnsupportedFormat> {
     let allowed = supported(command);
     if allowed.contains(&format) {
         return Ok(());
     }
     let verb = verb_name(command);
     let given = format.name();
-    Err(if allowed == [Format::Human] {
+    Err(UnsupportedFormat(if allowed == [Format::Human] {
         let what = match command {
             Command::Diff { .. } => "a unified diff",
             Command::Fix { .. } => "the fixed text of stdin",
@@ -43,7 +48,7 @@ pub fn check_supported(command: &Command, format: Format) -> Result<(), String> 
             "`calque {verb}` prints --format {}, not {given}; nothing was read or written",
             names.join(" or ")
         )
-    })
+    }))
 }
 
 fn verb_name(command: &Command) -> &'static str {

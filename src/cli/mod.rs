@@ -23,6 +23,7 @@ use crate::config::PathFilter;
 use crate::report::Format;
 use crate::report::style::ColorChoice;
 use calque_core::rule::Level;
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -111,7 +112,7 @@ pub enum Command {
         paths: Vec<PathBuf>,
         /// Exit 1 only for findings at or above this level (findings below
         /// it are still reported) [default: the config's `fail-on`, else info]
-        #[arg(long, value_enum, value_name = "LEVEL")]
+        #[arg(long, value_name = "LEVEL", value_parser = level_parser())]
         fail_on: Option<Level>,
     },
     /// Print a unified diff of the fixes (exit 0 no change, 1 changes, 2 error)
@@ -172,6 +173,13 @@ pub enum Command {
     },
 }
 
+/// `info`, `warning` or `error`, offered as the possible values in `--help`
+/// and completions (the core's [`Level`] knows nothing of clap).
+fn level_parser() -> impl TypedValueParser<Value = Level> {
+    clap::builder::PossibleValuesParser::new(Level::ALL.map(Level::as_str))
+        .map(|name| name.parse::<Level>().expect("one of Level::ALL's names"))
+}
+
 /// What a run found, folded into the exit code: 2 beats 1 beats 0.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Status {
@@ -191,12 +199,26 @@ impl Status {
     }
 }
 
-/// Prints one error line, `calque: ...`, on stderr.
-pub fn report_error(message: impl std::fmt::Display) {
-    eprintln!("calque: {message}");
+/// Prints one error line, `calque: ...`, on stderr: the one place errors
+/// are shown, whether they end the run ([`run`]) or only fail one input.
+pub fn report_error(error: impl std::fmt::Display) {
+    eprintln!("calque: {error}");
 }
 
+/// Runs the command; the one place where an error that ends the run is
+/// reported and turned into exit code 2.
 pub fn run(cli: Cli) -> ExitCode {
+    let status = execute(&cli).unwrap_or_else(|error| {
+        report_error(error);
+        Status {
+            error: true,
+            found: false,
+        }
+    });
+    status.exit_code()
+}
+
+fn execute(cli: &Cli) -> anyhow::Result<Status> {
     if let Some(n) = cli.options.threads {
         // Only fails if a pool exists already, which cannot happen this early.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -204,40 +226,23 @@ pub fn run(cli: Cli) -> ExitCode {
             .build_global();
     }
     match &cli.command {
-        Command::Init => return init::run().exit_code(),
-        Command::Completions { shell } => return generated::completions(*shell).exit_code(),
-        Command::Man { page, dir } => {
-            return man::man(page.as_deref(), dir.as_deref()).exit_code();
-        }
+        Command::Init => return init::run(),
+        Command::Completions { shell } => return generated::completions(*shell),
+        Command::Man { page, dir } => return man::man(page.as_deref(), dir.as_deref()),
         _ => {}
     }
     // Refused before anything is read or written.
-    if let Err(message) = formats::check_supported(&cli.command, cli.options.format) {
-        report_error(message);
-        return ExitCode::from(2);
-    }
+    formats::check_supported(&cli.command, cli.options.format)?;
     let mut flags = cli.options.clone();
     if let Command::Check { fail_on, .. } = &cli.command {
         flags.fail_on = *fail_on;
     }
-    let (options, config) = match settings::resolve(&flags) {
-        Ok(resolved) => resolved,
-        Err(message) => {
-            report_error(message);
-            return ExitCode::from(2);
-        }
-    };
+    let (options, config) = settings::resolve(&flags)?;
     let options = &options;
-    let loaded = match packs::load(options, config.as_ref()) {
-        Ok(loaded) => loaded,
-        Err(message) => {
-            report_error(message);
-            return ExitCode::from(2);
-        }
-    };
-    let status = match &cli.command {
-        Command::Check { paths, .. } => check::run(&loaded.engine, options, paths),
-        Command::Diff { paths } => fix::diff(&loaded.engine, options, paths),
+    let loaded = packs::load(options, config.as_ref())?;
+    match &cli.command {
+        Command::Check { paths, .. } => Ok(check::run(&loaded.engine, options, paths)),
+        Command::Diff { paths } => Ok(fix::diff(&loaded.engine, options, paths)),
         Command::Fix { paths } => fix::fix(&loaded.engine, options, paths),
         Command::Rules { id } => rules::list_or_explain(&loaded, options, id.as_deref()),
         Command::Eval { gold, text } => eval::run(&loaded.engine, options, gold, text.as_deref()),
@@ -245,6 +250,5 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Init | Command::Completions { .. } | Command::Man { .. } => {
             unreachable!("run above")
         }
-    };
-    status.exit_code()
+    }
 }

@@ -1,8 +1,9 @@
 //! `calque rules` and `calque test`.
 
 use super::packs::{self, Loaded};
-use super::{Options, Status, output, report_error};
+use super::{Options, Status, output};
 use crate::report::{Format, count};
+use anyhow::{Result, bail};
 use calque_core::pack::{Matcher, Pack};
 use calque_core::rule::{Level, Rule};
 use calque_core::selftest;
@@ -12,7 +13,7 @@ use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::Path;
 
-pub fn list_or_explain(loaded: &Loaded, options: &Options, id: Option<&str>) -> Status {
+pub fn list_or_explain(loaded: &Loaded, options: &Options, id: Option<&str>) -> Result<Status> {
     let rules = loaded.engine.rules();
     let json = options.format == Format::Json;
     let Some(id) = id else {
@@ -40,19 +41,12 @@ pub fn list_or_explain(loaded: &Loaded, options: &Options, id: Option<&str>) -> 
         .iter()
         .map(|p| p.name.as_str())
         .chain(rules.iter().map(|r| r.id.as_str()));
-    report_error(format!(
-        "no pack or rule `{id}`{}",
-        suggest::did_you_mean(id, known)
-    ));
-    Status {
-        error: true,
-        found: false,
-    }
+    bail!("no pack or rule `{id}`{}", suggest::did_you_mean(id, known));
 }
 
 /// Prints `rules` one a line (or as JSON), and how many there are, in how
 /// many packs, on stderr.
-fn list(options: &Options, rules: Vec<&Rule>, json: bool) -> Status {
+fn list(options: &Options, rules: Vec<&Rule>, json: bool) -> Result<Status> {
     let status = if json {
         output::to_stdout(|out| write_json(out, &rules))
     } else {
@@ -72,7 +66,7 @@ fn list(options: &Options, rules: Vec<&Rule>, json: bool) -> Status {
             }
             Ok(())
         })
-    };
+    }?;
     if !json {
         let packs: BTreeSet<&str> = rules.iter().map(|r| r.pack.as_str()).collect();
         eprintln!(
@@ -81,7 +75,7 @@ fn list(options: &Options, rules: Vec<&Rule>, json: bool) -> Status {
             count(packs.len(), "pack")
         );
     }
-    status
+    Ok(status)
 }
 
 /// One JSON object per rule: what a script needs to pick rules.
@@ -184,32 +178,19 @@ fn explain(out: &mut dyn Write, rule: &Rule, names: &[String]) -> io::Result<()>
 
 /// Runs the examples of the named packs (names of loaded packs, or pack
 /// files), or of every loaded pack.
-pub fn test(loaded: &Loaded, names: &[String]) -> Status {
+pub fn test(loaded: &Loaded, names: &[String]) -> Result<Status> {
     let mut extra: Vec<Pack> = Vec::new();
     let mut chosen: Vec<&Pack> = Vec::new();
     for name in names {
         if Path::new(name).is_file() {
-            match packs::load_file(Path::new(name)) {
-                Ok(p) => extra.push(p),
-                Err(e) => {
-                    report_error(e);
-                    return Status {
-                        error: true,
-                        found: false,
-                    };
-                }
-            }
+            extra.push(packs::load_file(Path::new(name))?);
         } else if let Some(p) = loaded.packs.iter().find(|p| p.name == *name) {
             chosen.push(p);
         } else {
-            report_error(format!(
+            bail!(
                 "no loaded pack `{name}` and no such file{}",
                 suggest::did_you_mean(name, loaded.packs.iter().map(|p| p.name.as_str()))
-            ));
-            return Status {
-                error: true,
-                found: false,
-            };
+            );
         }
     }
     if names.is_empty() {
@@ -217,7 +198,7 @@ pub fn test(loaded: &Loaded, names: &[String]) -> Status {
     }
     chosen.extend(extra.iter());
     let summary = selftest::test_packs(chosen.iter().copied());
-    let written = output::to_stdout(|out| {
+    output::to_stdout(|out| {
         for failure in &summary.failures {
             writeln!(out, "{failure}")?;
         }
@@ -229,9 +210,9 @@ pub fn test(loaded: &Loaded, names: &[String]) -> Status {
             summary.passed(),
             summary.failures.len()
         )
-    });
-    Status {
-        error: written.error,
+    })?;
+    Ok(Status {
+        error: false,
         found: !summary.failures.is_empty(),
-    }
+    })
 }

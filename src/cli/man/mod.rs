@@ -8,7 +8,8 @@
 mod markdown;
 
 use super::output;
-use super::{Cli, Status, report_error};
+use super::{Cli, Status};
+use anyhow::{Result, anyhow, bail};
 use clap::CommandFactory;
 use markdown::escape;
 use std::fs;
@@ -174,16 +175,16 @@ fn see_also_section(names: &[String]) -> String {
 }
 
 /// Every page: calque(1), one per subcommand, calque-pack(5), calque.toml(5).
-fn pages() -> Result<Vec<Page>, String> {
+fn pages() -> Result<Vec<Page>> {
     let mut root = Cli::command().disable_help_subcommand(true);
     root.build();
     let subcommands: Vec<clap::Command> = root.get_subcommands().cloned().collect();
-    let render = |command: clap::Command| -> Result<String, String> {
+    let render = |command: clap::Command| -> Result<String> {
         let mut out = Vec::new();
         clap_mangen::Man::new(command)
             .render(&mut out)
-            .map_err(|e| format!("cannot render a man page: {e}"))?;
-        String::from_utf8(out).map_err(|e| e.to_string())
+            .map_err(|e| anyhow!("cannot render a man page: {e}"))?;
+        Ok(String::from_utf8(out)?)
     };
     let mut pages = Vec::new();
 
@@ -291,18 +292,8 @@ fn format_page(name: &str, what: &str, markdown: &str, example: &str, see_also: 
 }
 
 /// `calque man [PAGE] [--dir DIR]`.
-pub fn man(page: Option<&str>, dir: Option<&Path>) -> Status {
-    let failed = Status {
-        error: true,
-        found: false,
-    };
-    let pages = match pages() {
-        Ok(pages) => pages,
-        Err(e) => {
-            report_error(e);
-            return failed;
-        }
-    };
+pub fn man(page: Option<&str>, dir: Option<&Path>) -> Result<Status> {
+    let pages = pages()?;
     if let Some(dir) = dir {
         return write_all(&pages, dir);
     }
@@ -311,40 +302,28 @@ pub fn man(page: Option<&str>, dir: Option<&Path>) -> Status {
         p.name == wanted || p.file_name() == wanted || p.name == format!("calque-{wanted}")
     }) else {
         let names: Vec<String> = pages.iter().map(|p| p.name.clone()).collect();
-        report_error(format!(
+        bail!(
             "no manual page `{wanted}`{}",
             calque_core::suggest::did_you_mean(wanted, names.iter().map(String::as_str))
-        ));
-        return failed;
+        );
     };
     output::to_stdout(|out| out.write_all(found.roff.as_bytes()))
 }
 
-fn write_all(pages: &[Page], dir: &Path) -> Status {
+fn write_all(pages: &[Page], dir: &Path) -> Result<Status> {
     // The layout `man` searches: DIR/man1/calque.1, DIR/man5/calque.toml.5.
-    let written = pages.iter().try_for_each(|page| {
-        let section = dir.join(format!("man{}", page.section));
-        fs::create_dir_all(&section)?;
-        fs::write(section.join(page.file_name()), &page.roff)
-    });
-    match written {
-        Ok(()) => {
-            eprintln!(
-                "Wrote {} manual pages under {} (man1/, man5/); with it in MANPATH, `man calque-check`.",
-                pages.len(),
-                dir.display(),
-            );
-            Status::default()
-        }
-        Err(e) => {
-            report_error(format!(
-                "{}: cannot write the manual pages: {e}",
-                dir.display()
-            ));
-            Status {
-                error: true,
-                found: false,
-            }
-        }
-    }
+    pages
+        .iter()
+        .try_for_each(|page| {
+            let section = dir.join(format!("man{}", page.section));
+            fs::create_dir_all(&section)?;
+            fs::write(section.join(page.file_name()), &page.roff)
+        })
+        .map_err(|e| anyhow!("{}: cannot write the manual pages: {e}", dir.display()))?;
+    eprintln!(
+        "Wrote {} manual pages under {} (man1/, man5/); with it in MANPATH, `man calque-check`.",
+        pages.len(),
+        dir.display(),
+    );
+    Ok(Status::default())
 }
