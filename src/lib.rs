@@ -11,6 +11,7 @@ pub mod diff;
 pub mod engine;
 pub mod eval;
 pub mod fix;
+pub mod lsp;
 pub mod markup;
 pub mod pack;
 pub mod parallel;

@@ -10,7 +10,7 @@ mod generated;
 mod init;
 mod inputs;
 mod interrupt;
-mod packs;
+pub(crate) mod packs;
 mod progress;
 mod rules;
 mod settings;
@@ -134,6 +134,8 @@ pub enum Command {
     },
     /// Print the man page (roff), e.g. `calque man > calque.1`
     Man,
+    /// Run a language server on stdin and stdout, for editors (see docs/editors.md)
+    Lsp,
 }
 
 /// What a run found, folded into the exit code: 2 beats 1 beats 0.
@@ -171,6 +173,15 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Init => return init::run().exit_code(),
         Command::Completions { shell } => return generated::completions(*shell).exit_code(),
         Command::Man => return generated::man().exit_code(),
+        // The server finds each document's config itself, from its folder.
+        Command::Lsp => {
+            return crate::lsp::run(crate::lsp::Additions {
+                packs: cli.options.packs.clone(),
+                select: cli.options.select.clone(),
+                ignore: cli.options.ignore.clone(),
+                no_default_packs: cli.options.no_default_packs,
+            });
+        }
         _ => {}
     }
     let (options, config) = match settings::resolve(&cli.options) {
@@ -195,7 +206,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Rules { id } => rules::list_or_explain(&loaded, options, id.as_deref()),
         Command::Eval { gold, text } => eval::run(&loaded.engine, options, gold, text.as_deref()),
         Command::Test { pack_names } => rules::test(&loaded, pack_names),
-        Command::Init | Command::Completions { .. } | Command::Man => unreachable!("run above"),
+        Command::Init | Command::Completions { .. } | Command::Man | Command::Lsp => {
+            unreachable!("run above")
+        }
     };
     status.exit_code()
 }
