@@ -201,7 +201,7 @@ mod tests {
     use std::str::FromStr;
     use std::sync::Arc;
 
-    fn builtin() -> Arc<crate::engine::Engine> {
+    fn builtin() -> Arc<analysis::Engine> {
         Settings::new(Additions::default(), None).engine_for(None, &mut Vec::new())
     }
 

@@ -5,15 +5,14 @@
 
 use crate::cli::packs;
 use crate::config::{self, Config};
-use crate::engine::Engine;
-use crate::markup;
+use calque_core::markup;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use crate::cli::packs::{Extra, selection};
-pub use crate::engine::Finding;
-pub use crate::markup::Kind;
-pub use crate::rule::{Level, Rule};
+pub use calque_core::engine::{Engine, Finding};
+pub use calque_core::markup::Kind;
+pub use calque_core::rule::{Level, Rule};
 
 /// The findings of one version of a document, and the rules they refer to.
 #[derive(Debug, Clone)]

@@ -8,8 +8,8 @@
 //! good ones for that config file), or, if it never had any, the rules of
 //! no config file at all.
 
-use super::analysis::{self, Extra};
-use crate::engine::Engine;
+use super::analysis::{self, Engine, Extra};
+
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
