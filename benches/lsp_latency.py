@@ -12,7 +12,6 @@ for. Prints the median and the worst latency over the changes.
 """
 
 import argparse
-import json
 import pathlib
 import statistics
 import subprocess
@@ -20,25 +19,8 @@ import sys
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-
-
-def frame(message: dict) -> bytes:
-    body = json.dumps(message).encode()
-    return b"Content-Length: %d\r\n\r\n" % len(body) + body
-
-
-def read_message(stream) -> dict:
-    length = None
-    while True:
-        line = stream.readline()
-        if not line:
-            sys.exit("the server closed its output")
-        if line in (b"\r\n", b"\n"):
-            break
-        name, _, value = line.decode().partition(":")
-        if name.lower() == "content-length":
-            length = int(value)
-    return json.loads(stream.read(length))
+sys.path.insert(0, str(ROOT / "tests" / "lsp"))
+from jsonrpc import frame, read_message  # noqa: E402  (the tests' framing)
 
 
 def document(size: int) -> str:

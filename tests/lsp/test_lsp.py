@@ -2,12 +2,13 @@
 actions, configuration and bad input, as an editor would see them."""
 
 import asyncio
-import json
 import pathlib
 import subprocess
 
 from lsprotocol import types
 from pytest_lsp import LanguageClient
+
+from jsonrpc import frame, read_message
 
 SENTENCE = "XI reaffirmed the long -term plan.\n"
 XI_RULE = "names-casing/xi-all-caps"
@@ -298,23 +299,6 @@ async def test_a_50_mb_document_is_refused_politely(client: LanguageClient):
     assert by_rule(await open_doc(client, small, SENTENCE), XI_RULE)
 
 
-def frame(body: bytes) -> bytes:
-    return b"Content-Length: %d\r\n\r\n" % len(body) + body
-
-
-def read_message(stream) -> dict:
-    length = None
-    while True:
-        line = stream.readline()
-        assert line, "the server closed its output"
-        if line in (b"\r\n", b"\n"):
-            break
-        name, _, value = line.decode().partition(":")
-        if name.lower() == "content-length":
-            length = int(value)
-    return json.loads(stream.read(length))
-
-
 def test_malformed_input_unknown_methods_and_unopened_documents(calque_bin):
     """Raw bytes, not a client library: what no library would send."""
     server = subprocess.Popen(
@@ -322,8 +306,7 @@ def test_malformed_input_unknown_methods_and_unopened_documents(calque_bin):
     )
 
     def send(obj):
-        body = obj if isinstance(obj, bytes) else json.dumps(obj).encode()
-        server.stdin.write(frame(body))
+        server.stdin.write(frame(obj))
         server.stdin.flush()
 
     def reply(id_):
@@ -374,15 +357,15 @@ def test_malformed_input_unknown_methods_and_unopened_documents(calque_bin):
 
 def test_closed_input_ends_the_server(calque_bin):
     server = subprocess.Popen([calque_bin, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    server.stdin.write(frame(json.dumps(
-        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}
-    ).encode()))
+    server.stdin.write(
+        frame({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
+    )
     server.stdin.close()
     assert read_message(server.stdout)["id"] == 1
     assert server.wait(timeout=TIMEOUT) == 0
 
 
 def test_exit_without_shutdown_is_exit_code_1(calque_bin):
-    body = frame(json.dumps({"jsonrpc": "2.0", "method": "exit"}).encode())
+    body = frame({"jsonrpc": "2.0", "method": "exit"})
     done = subprocess.run([calque_bin, "lsp"], input=body, capture_output=True, timeout=TIMEOUT)
     assert done.returncode == 1
