@@ -24,8 +24,7 @@ impl Encoding {
     pub fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Encoding {
         let offers_utf8 = offered
             .unwrap_or_default()
-            .iter()
-            .any(|kind| *kind == PositionEncodingKind::UTF8);
+            .contains(&PositionEncodingKind::UTF8);
         if offers_utf8 {
             Encoding::Utf8
         } else {
