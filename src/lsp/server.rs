@@ -191,7 +191,17 @@ impl Server<'_> {
                 return End::Closed;
             };
             match message {
-                Message::Request(request) => self.on_request(request),
+                Message::Request(request) => {
+                    let id = request.id.clone();
+                    let method = request.method.clone();
+                    if self.guarded(|server| server.on_request(request)).is_err() {
+                        self.reply(Response::new_err(
+                            id,
+                            ErrorCode::InternalError as i32,
+                            format!("calque failed on `{method}` (a bug: please report it)"),
+                        ));
+                    }
+                }
                 Message::Notification(n) if n.method == "exit" => {
                     return if self.shutting_down {
                         End::Exit
@@ -199,11 +209,25 @@ impl Server<'_> {
                         End::ExitWithoutShutdown
                     };
                 }
-                Message::Notification(notification) => self.on_notification(notification),
+                Message::Notification(notification) => {
+                    let _ = self.guarded(|server| server.on_notification(notification));
+                }
                 // Replies to the server's own requests (registrations).
                 Message::Response(_) => {}
             }
         }
+    }
+
+    /// Runs `handle`; a panic in it (a bug) becomes a log message and
+    /// the server goes on with the next message instead of dying with it.
+    fn guarded(&mut self, handle: impl FnOnce(&mut Self)) -> Result<(), ()> {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| handle(self)));
+        outcome.map_err(|_| {
+            send(
+                self.connection,
+                transport::log("calque: internal error (a bug: please report it)".to_string()),
+            );
+        })
     }
 
     /// The next message to handle. While documents wait for a check, they
@@ -217,7 +241,9 @@ impl Server<'_> {
                 return Some(message);
             }
             match self.dirty.pop_first() {
-                Some(uri) => self.check_in_background(uri),
+                Some(uri) => {
+                    let _ = self.guarded(|server| server.check_in_background(uri));
+                }
                 None => return self.connection.receiver.recv().ok(),
             }
         }
