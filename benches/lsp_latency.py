@@ -14,13 +14,12 @@ for. Prints the median and the worst latency over the changes.
 import argparse
 import pathlib
 import statistics
-import subprocess
 import sys
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "lsp"))
-from jsonrpc import frame, read_message  # noqa: E402  (the tests' framing)
+from jsonrpc import Server  # noqa: E402  (the tests' framing)
 
 
 def document(size: int) -> str:
@@ -43,17 +42,12 @@ def main() -> None:
     args = parser.parse_args()
 
     text = document(int(args.size * 2**20))
-    server = subprocess.Popen(
-        [args.binary, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-    )
-
-    def send(message):
-        server.stdin.write(frame(message))
-        server.stdin.flush()
+    lsp = Server(args.binary)
+    server, send = lsp.process, lsp.send
 
     def diagnostics_of(version):
         while True:
-            message = read_message(server.stdout)
+            message = lsp.read()
             if (
                 message.get("method") == "textDocument/publishDiagnostics"
                 and message["params"].get("version") == version
@@ -62,7 +56,7 @@ def main() -> None:
 
     uri = "file:///bench/large.txt"
     send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
-    read_message(server.stdout)
+    lsp.read()
     send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
     start = time.perf_counter()
     send({

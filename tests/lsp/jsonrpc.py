@@ -2,6 +2,7 @@
 tests of bad input) and for timing the server without one (the bench)."""
 
 import json
+import subprocess
 
 
 def frame(body) -> bytes:
@@ -24,3 +25,19 @@ def read_message(stream) -> dict:
         if name.lower() == "content-length":
             length = int(value)
     return json.loads(stream.read(length))
+
+
+class Server:
+    """`calque lsp` as a child process, spoken to frame by frame."""
+
+    def __init__(self, binary: str, **popen):
+        self.process = subprocess.Popen(
+            [binary, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, **popen
+        )
+
+    def send(self, message) -> None:
+        self.process.stdin.write(frame(message))
+        self.process.stdin.flush()
+
+    def read(self) -> dict:
+        return read_message(self.process.stdout)

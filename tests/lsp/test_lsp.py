@@ -8,7 +8,7 @@ import subprocess
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from jsonrpc import frame, read_message
+from jsonrpc import Server, frame, read_message
 
 SENTENCE = "XI reaffirmed the long -term plan.\n"
 XI_RULE = "names-casing/xi-all-caps"
@@ -301,17 +301,12 @@ async def test_a_50_mb_document_is_refused_politely(client: LanguageClient):
 
 def test_malformed_input_unknown_methods_and_unopened_documents(calque_bin):
     """Raw bytes, not a client library: what no library would send."""
-    server = subprocess.Popen(
-        [calque_bin, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-
-    def send(obj):
-        server.stdin.write(frame(obj))
-        server.stdin.flush()
+    lsp = Server(calque_bin, stderr=subprocess.PIPE)
+    server, send = lsp.process, lsp.send
 
     def reply(id_):
         while True:
-            message = read_message(server.stdout)
+            message = lsp.read()
             if message.get("id") == id_ and "method" not in message:
                 return message
 
@@ -323,7 +318,7 @@ def test_malformed_input_unknown_methods_and_unopened_documents(calque_bin):
         # The bad messages were reported, and the good one after them answered.
         logs = []
         while True:
-            message = read_message(server.stdout)
+            message = lsp.read()
             if message.get("method") == "window/logMessage":
                 logs.append(message)
             elif message.get("id") == 5:
