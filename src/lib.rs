@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod config;
 pub mod diff;
+pub mod lsp;
 pub mod report;
 pub mod stream;
 pub mod write;

@@ -18,7 +18,8 @@ pub fn supported(command: &Command) -> &'static [Format] {
         | Command::Test { .. }
         | Command::Init
         | Command::Completions { .. }
-        | Command::Man { .. } => &[Format::Human],
+        | Command::Man { .. }
+        | Command::Lsp => &[Format::Human],
     }
 }
 
@@ -63,5 +64,6 @@ fn verb_name(command: &Command) -> &'static str {
         Command::Init => "init",
         Command::Completions { .. } => "completions",
         Command::Man { .. } => "man",
+        Command::Lsp => "lsp",
     }
 }

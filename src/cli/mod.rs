@@ -14,7 +14,7 @@ mod inputs;
 mod interrupt;
 mod man;
 mod output;
-mod packs;
+pub(crate) mod packs;
 mod progress;
 mod rules;
 mod settings;
@@ -171,6 +171,8 @@ pub enum Command {
         #[arg(long, value_name = "DIR", conflicts_with = "page")]
         dir: Option<PathBuf>,
     },
+    /// Run a language server on stdin and stdout, for editors (see docs/editors.md)
+    Lsp,
 }
 
 /// `info`, `warning` or `error`, offered as the possible values in `--help`
@@ -208,6 +210,16 @@ pub fn report_error(error: impl std::fmt::Display) {
 /// Runs the command; the one place where an error that ends the run is
 /// reported and turned into exit code 2.
 pub fn run(cli: Cli) -> ExitCode {
+    // The server reports its own errors to the editor, and finds each
+    // document's config itself, from its folder.
+    if let Command::Lsp = cli.command {
+        return crate::lsp::run(crate::lsp::Additions {
+            packs: cli.options.packs.clone(),
+            select: cli.options.select.clone(),
+            ignore: cli.options.ignore.clone(),
+            no_default_packs: cli.options.no_default_packs,
+        });
+    }
     let status = execute(&cli).unwrap_or_else(|error| {
         report_error(error);
         Status {
@@ -247,7 +259,7 @@ fn execute(cli: &Cli) -> anyhow::Result<Status> {
         Command::Rules { id } => rules::list_or_explain(&loaded, options, id.as_deref()),
         Command::Eval { gold, text } => eval::run(&loaded.engine, options, gold, text.as_deref()),
         Command::Test { pack_names } => rules::test(&loaded, pack_names),
-        Command::Init | Command::Completions { .. } | Command::Man { .. } => {
+        Command::Init | Command::Completions { .. } | Command::Man { .. } | Command::Lsp => {
             unreachable!("run above")
         }
     }

@@ -11,7 +11,7 @@ use calque_core::rule::Level;
 use calque_core::suggest;
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub struct Loaded {
     /// Every loaded pack, whole (for `calque test`).
@@ -21,20 +21,40 @@ pub struct Loaded {
 }
 
 pub fn load(options: &Options, config: Option<&Config>) -> Result<Loaded> {
+    let extra = Extra {
+        no_default_packs: options.no_default_packs,
+        packs: &options.packs,
+        selection: flags_selection(options),
+    };
+    load_with(&extra, config)
+}
+
+/// What a run adds to the config file: the command line's flags, or a
+/// language server's initialization options. It is applied after the file.
+pub struct Extra<'a> {
+    pub no_default_packs: bool,
+    /// Pack files loaded after the config's.
+    pub packs: &'a [PathBuf],
+    /// The last layer of rule choice.
+    pub selection: Selection,
+}
+
+/// The packs and rules of the config file and then `extra`, compiled.
+pub fn load_with(extra: &Extra, config: Option<&Config>) -> Result<Loaded> {
     let default_packs =
-        !options.no_default_packs && config.and_then(|c| c.default_packs).unwrap_or(true);
+        !extra.no_default_packs && config.and_then(|c| c.default_packs).unwrap_or(true);
     let mut packs = if default_packs {
         pack::builtin()?
     } else {
         Vec::new()
     };
     let config_packs = config.map(|c| c.packs.as_slice()).unwrap_or_default();
-    for path in config_packs.iter().chain(&options.packs) {
+    for path in config_packs.iter().chain(extra.packs) {
         packs.push(load_file(path)?);
     }
     pack::check_unique(&packs)?;
     let mut layers: Vec<Selection> = config.map(|c| c.selection.clone()).into_iter().collect();
-    layers.push(flags_selection(options));
+    layers.push(extra.selection.clone());
     let mut defs = select(&packs, &layers)?;
     if let Some(config) = config {
         set_levels(&packs, &mut defs, &config.levels)?;
@@ -53,17 +73,28 @@ pub fn load_file(path: &Path) -> Result<Pack> {
 
 /// `--select` and `--ignore` as the last layer of rule choice.
 fn flags_selection(options: &Options) -> Selection {
-    let names = |flag: &str, list: &[String]| -> Vec<Name> {
+    selection("--select", &options.select, "--ignore", &options.ignore)
+}
+
+/// A layer of rule choice from lists of names; an empty `select` chooses
+/// nothing new. Each name's origin in messages is its label and the name.
+pub fn selection(
+    select_label: &str,
+    select: &[String],
+    ignore_label: &str,
+    ignore: &[String],
+) -> Selection {
+    let names = |label: &str, list: &[String]| -> Vec<Name> {
         list.iter()
             .map(|name| Name {
                 name: name.clone(),
-                origin: format!("{flag} {name}"),
+                origin: format!("{label} {name}"),
             })
             .collect()
     };
     Selection {
-        select: (!options.select.is_empty()).then(|| names("--select", &options.select)),
-        ignore: names("--ignore", &options.ignore),
+        select: (!select.is_empty()).then(|| names(select_label, select)),
+        ignore: names(ignore_label, ignore),
     }
 }
 
