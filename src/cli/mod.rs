@@ -16,6 +16,7 @@ mod rules;
 mod settings;
 
 use crate::config::PathFilter;
+use crate::engine::gate::Origin;
 use crate::report::Format;
 use crate::report::style::ColorChoice;
 use crate::rule::Level;
@@ -84,6 +85,11 @@ pub struct Options {
     /// Apply the config's `exclude` globs to files named on the command line too
     #[arg(long, global = true)]
     pub force_exclude: bool,
+    /// Which language the texts were machine-translated from: `auto`
+    /// (decide per document from its evidence), `any` (every pack
+    /// everywhere) or a code such as `zh` or `fr` [default: auto]
+    #[arg(long, value_name = "LANG|auto|any", global = true)]
+    pub from: Option<Origin>,
     /// Which walked files are checked (the config's include/exclude globs).
     #[arg(skip)]
     pub path_filter: PathFilter,

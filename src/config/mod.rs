@@ -9,6 +9,7 @@
 
 mod filter;
 
+use crate::engine::gate::Origin;
 use crate::pack::PackError;
 use crate::rule::Level;
 use crate::source::LineIndex;
@@ -46,6 +47,7 @@ struct RawConfig {
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
     force_exclude: Option<bool>,
+    from: Option<Spanned<String>>,
 }
 
 /// A pack or rule name as a user wrote it, with where it was written, so
@@ -83,6 +85,9 @@ pub struct Config {
     pub fail_on: Option<Level>,
     /// `include`, `exclude` and `force-exclude`.
     pub paths: PathFilter,
+    /// `from`: the source language documents are assumed to come from
+    /// (see [`crate::engine::gate`]).
+    pub from: Option<Origin>,
 }
 
 /// Finds the config file for a run started in `cwd`: the first of
@@ -147,6 +152,15 @@ pub fn parse(file: &str, text: &str, dir: &Path, cwd: &Path) -> Result<Config, P
         raw.force_exclude.unwrap_or(false),
     )
     .map_err(|(span, message)| at(span, message))?;
+    let from = match &raw.from {
+        Some(value) => Some(
+            value
+                .get_ref()
+                .parse::<Origin>()
+                .map_err(|message| at(value.span(), format!("from: {message}")))?,
+        ),
+        None => None,
+    };
     Ok(Config {
         file: file.to_string(),
         packs: raw
@@ -166,6 +180,7 @@ pub fn parse(file: &str, text: &str, dir: &Path, cwd: &Path) -> Result<Config, P
             .collect(),
         fail_on: raw.fail_on,
         paths,
+        from,
     })
 }
 

@@ -21,6 +21,7 @@ use std::fmt;
 use std::ops::Range;
 use toml::Spanned;
 
+pub use crate::engine::gate::PackGate;
 pub use builtin::BUILTIN_PACKS;
 
 /// A problem in a pack file, located as precisely as the file allows.
@@ -113,6 +114,10 @@ pub struct Pack {
     /// The file it came from (`rules/x.toml` for built-in packs).
     pub file: String,
     pub rules: Vec<RuleDef>,
+    /// Which documents it applies to: its source languages and evidence.
+    pub gate: PackGate,
+    /// Runs only when asked for by name (`--pack NAME`, `--select`).
+    pub opt_in: bool,
 }
 
 /// How much of a pack's regular expressions loading checks.
@@ -190,11 +195,16 @@ pub fn load_with(file: &str, text: &str, validation: Validation) -> Result<Pack,
             .map_err(|(span, message)| at(span, Some(&id), message))?;
         rules.push(def);
     }
+    let ids: Vec<&str> = rules.iter().map(|d: &RuleDef| d.rule.short_id()).collect();
+    let gate = PackGate::from_raw(&name, &raw.pack, &ids)
+        .map_err(|(span, message)| at(span, None, message))?;
     Ok(Pack {
         name,
         description: raw.pack.description,
         file: file.to_string(),
         rules,
+        gate,
+        opt_in: raw.pack.opt_in,
     })
 }
 
