@@ -10,6 +10,8 @@ pub mod config;
 pub mod diff;
 pub mod engine;
 pub mod eval;
+pub mod eval_clean;
+pub mod eval_floor;
 pub mod fix;
 pub mod markup;
 pub mod pack;

@@ -3,19 +3,28 @@
 use super::{Options, Status, report_error};
 use crate::engine::Engine;
 use crate::eval::{self, GoldError, GoldKeep, TextScore, Tier, Totals};
+use crate::eval_clean::{self, CleanScore, CleanTotals};
+use crate::eval_floor;
 use crate::report::Format;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-pub fn run(
-    engine: &Engine,
-    options: &Options,
-    gold_path: &Path,
-    text_path: Option<&Path>,
-) -> Status {
-    match evaluate(engine, options, gold_path, text_path) {
-        Ok(()) => Status::default(),
+/// What `calque eval` was asked to score.
+pub struct Request<'a> {
+    pub gold: Option<&'a Path>,
+    pub text: Option<&'a Path>,
+    pub clean: &'a [PathBuf],
+    pub right_edits: Option<&'a Path>,
+    pub floor: Option<&'a Path>,
+}
+
+pub fn run(engine: &Engine, options: &Options, request: &Request) -> Status {
+    match evaluate(engine, options, request) {
+        Ok(floor_met) => Status {
+            error: false,
+            found: !floor_met,
+        },
         Err(message) => {
             report_error(message);
             Status {
@@ -26,12 +35,93 @@ pub fn run(
     }
 }
 
-fn evaluate(
+/// The gold file's figures: its label, the totals, each text's score.
+struct GoldRun {
+    label: String,
+    totals: Totals,
+    scores: Vec<(String, TextScore)>,
+}
+
+/// Scores, prints, and checks the floor; `Ok(false)` when a floor is missed.
+fn evaluate(engine: &Engine, options: &Options, request: &Request) -> Result<bool, String> {
+    let floor = match request.floor {
+        Some(path) => {
+            let label = path.display().to_string();
+            let text =
+                fs::read_to_string(path).map_err(|e| format!("{label}: cannot read: {e}"))?;
+            Some(eval_floor::parse(&label, &text)?)
+        }
+        None => None,
+    };
+    let gold = match request.gold {
+        Some(gold) => Some(score_gold(engine, options, gold, request.text)?),
+        None => None,
+    };
+    let clean = score_clean(engine, options, request.clean, request.right_edits)?;
+    let clean_totals =
+        (!request.clean.is_empty()).then(|| CleanTotals::of(clean.iter().map(|(_, s)| s)));
+
+    match options.format {
+        Format::Json => {
+            let mut report = serde_json::Map::new();
+            if let Some(g) = &gold {
+                report.insert("gold".into(), g.label.clone().into());
+                report.insert("totals".into(), serde_json::json!(g.totals));
+                report.insert(
+                    "texts".into(),
+                    g.scores
+                        .iter()
+                        .map(|(name, s)| serde_json::json!({"path": name, "score": s}))
+                        .collect(),
+                );
+            }
+            if let Some(t) = &clean_totals {
+                report.insert(
+                    "clean".into(),
+                    serde_json::json!({
+                        "totals": t,
+                        "texts": clean.iter().map(|(name, s)| serde_json::json!({"path": name, "score": s})).collect::<Vec<_>>(),
+                    }),
+                );
+            }
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&report).expect("serialisable")
+            );
+        }
+        Format::Human => {
+            if let Some(g) = &gold {
+                print_human(&g.label, &g.totals, &g.scores);
+            }
+            if let Some(t) = &clean_totals {
+                if gold.is_some() {
+                    println!();
+                }
+                print_clean(t, &clean);
+            }
+        }
+        other => return Err(format!("eval prints human or json, not {other:?}").to_lowercase()),
+    }
+    let Some(floor) = floor else {
+        return Ok(true);
+    };
+    let misses = eval_floor::misses(
+        &floor,
+        gold.as_ref().map(|g| &g.totals),
+        clean_totals.as_ref(),
+    )?;
+    for miss in &misses {
+        eprintln!("calque: eval floor: {miss}");
+    }
+    Ok(misses.is_empty())
+}
+
+fn score_gold(
     engine: &Engine,
     options: &Options,
     gold_path: &Path,
     text_path: Option<&Path>,
-) -> Result<(), String> {
+) -> Result<GoldRun, String> {
     let label = gold_path.display().to_string();
     let gold_text =
         fs::read_to_string(gold_path).map_err(|e| format!("{label}: cannot read: {e}"))?;
@@ -69,23 +159,104 @@ fn evaluate(
         totals.add(&score);
         scores.push((name, score));
     }
+    Ok(GoldRun {
+        label,
+        totals,
+        scores,
+    })
+}
 
-    match options.format {
-        Format::Json => {
-            let report = serde_json::json!({
-                "gold": label,
-                "totals": totals,
-                "texts": scores.iter().map(|(name, s)| serde_json::json!({"path": name, "score": s})).collect::<Vec<_>>(),
-            });
+/// The --clean texts: each file named, or a directory's corpus texts
+/// (sorted), scored against the right edits.
+fn score_clean(
+    engine: &Engine,
+    options: &Options,
+    paths: &[PathBuf],
+    right_edits: Option<&Path>,
+) -> Result<Vec<(String, CleanScore)>, String> {
+    let right = match right_edits {
+        Some(path) => {
+            let label = path.display().to_string();
+            let text =
+                fs::read_to_string(path).map_err(|e| format!("{label}: cannot read: {e}"))?;
+            eval_clean::parse_right_edits(&label, &text)?
+        }
+        None => Vec::new(),
+    };
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let entries =
+                fs::read_dir(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && is_corpus_text(p))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut scores = Vec::new();
+    for path in files {
+        let name = path.display().to_string();
+        let text = fs::read(&path)
+            .map_err(|e| format!("{name}: cannot read: {e}"))
+            .and_then(|b| crate::source::decode(b).map_err(|e| format!("{name}: {e}")))?;
+        let file_name = path
+            .file_name()
+            .map_or(String::new(), |f| f.to_string_lossy().into_owned());
+        let score = eval_clean::score(engine, &file_name, &text, &right, options.unsafe_fixes);
+        scores.push((name, score));
+    }
+    Ok(scores)
+}
+
+/// A directory's corpus texts: its .txt and .md files, but not the
+/// README.md and SOURCES.md that describe the corpus.
+fn is_corpus_text(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let text = name.ends_with(".txt") || name.ends_with(".md");
+    text && name != "README.md" && name != "SOURCES.md"
+}
+
+fn print_clean(t: &CleanTotals, scores: &[(String, CleanScore)]) {
+    println!(
+        "clean texts    {} ({:.2} MB)",
+        t.texts,
+        t.bytes as f64 / 1e6
+    );
+    println!(
+        "edits          {} ({} right: listed real typos, {} wrong; {} listed typos not fixed)",
+        t.edits, t.right_edits, t.wrong_edits, t.missed_right_edits
+    );
+    println!(
+        "findings/MB    {:.2} warning-or-error (error {:.2}, warning {:.2}, info {:.2}; counts {} / {} / {})",
+        t.warning_or_error_per_mb,
+        t.error_per_mb,
+        t.warning_per_mb,
+        t.info_per_mb,
+        t.findings.error,
+        t.findings.warning,
+        t.findings.info
+    );
+    for (name, s) in scores {
+        for e in &s.edits {
             println!(
-                "{}",
-                serde_json::to_string_pretty(&report).expect("serialisable")
+                "  {name}:{}: {} [{}] {:?} -> {:?} in {:?}",
+                e.line,
+                if e.right { "right" } else { "WRONG" },
+                e.rule,
+                e.matched,
+                e.replacement,
+                e.snippet
             );
         }
-        Format::Human => print_human(&label, &totals, &scores),
-        other => return Err(format!("eval prints human or json, not {other:?}").to_lowercase()),
+        for m in &s.missed_right_edits {
+            println!("  {name}: listed typo not fixed: {m:?}");
+        }
     }
-    Ok(())
 }
 
 fn percent(part: usize, whole: usize) -> String {

@@ -19,12 +19,12 @@
 //! packs without `source` always report.
 
 use super::Finding;
+use crate::pack::schema::RawPackMeta;
 use crate::rule::Rule;
 use regex::{Regex, RegexBuilder};
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
-use crate::pack::schema::RawPackMeta;
 
 /// Evidence hits a document needs, whatever its length.
 pub const MIN_HITS: usize = 2;
@@ -109,7 +109,9 @@ impl PackGate {
         if languages.is_empty() && !evidence.is_empty() {
             return Err((
                 evidence[0].span(),
-                format!("pack `{pack}`: `evidence` needs `source`, the languages it is evidence for"),
+                format!(
+                    "pack `{pack}`: `evidence` needs `source`, the languages it is evidence for"
+                ),
             ));
         }
         let evidence = evidence
@@ -320,10 +322,20 @@ mod tests {
     fn evidence_needs_two_hits_and_one_per_block_of_text() {
         let evidence = gate_of("['zh']", r"['\bXinhua\b']").unwrap().evidence;
         assert!(!shows_evidence(&evidence, "Xinhua reported it.", 0));
-        assert!(shows_evidence(&evidence, "Xinhua reported it. Xinhua said.", 0));
-        assert!(shows_evidence(&evidence, "Xinhua reported it.", 1), "a finding counts");
+        assert!(shows_evidence(
+            &evidence,
+            "Xinhua reported it. Xinhua said.",
+            0
+        ));
+        assert!(
+            shows_evidence(&evidence, "Xinhua reported it.", 1),
+            "a finding counts"
+        );
         let long = format!("Xinhua, Xinhua. {}", "Plain English text. ".repeat(2000));
-        assert!(!shows_evidence(&evidence, &long, 0), "two hits in 40 KB are not enough");
+        assert!(
+            !shows_evidence(&evidence, &long, 0),
+            "two hits in 40 KB are not enough"
+        );
     }
 
     #[test]
