@@ -87,6 +87,8 @@ pub struct CleanScore {
     /// Listed typos of this text that no edit corrected.
     pub missed_right_edits: Vec<String>,
     pub findings: LevelCounts,
+    /// Of `findings`, those on no listed typo: the false positives.
+    pub false_findings: LevelCounts,
 }
 
 /// Scores `text`, whose file name is `file`, against the right edits listed
@@ -98,10 +100,6 @@ pub fn score(
     right_edits: &[RightEdit],
     unsafe_fixes: bool,
 ) -> CleanScore {
-    let mut findings = LevelCounts::default();
-    for f in engine.check(text) {
-        findings.count(engine.rule(f.rule).level);
-    }
     // Where each listed typo may be: every occurrence of its snippet.
     let typos: Vec<(usize, std::ops::Range<usize>)> = right_edits
         .iter()
@@ -112,6 +110,19 @@ pub fn score(
                 .map(move |(at, s)| (i, at..at + s.len()))
         })
         .collect();
+    let on_typo = |span: &std::ops::Range<usize>| {
+        typos
+            .iter()
+            .any(|(_, r)| r.start <= span.start && span.end <= r.end)
+    };
+    let (mut findings, mut false_findings) = (LevelCounts::default(), LevelCounts::default());
+    for f in engine.check(text) {
+        let level = engine.rule(f.rule).level;
+        findings.count(level);
+        if !on_typo(&f.span) {
+            false_findings.count(level);
+        }
+    }
     let outcome = fix::fix_text(engine, text, unsafe_fixes);
     let lines = LineIndex::new(text);
     let mut corrected = vec![false; right_edits.len()];
@@ -149,6 +160,7 @@ pub fn score(
         edits,
         missed_right_edits,
         findings,
+        false_findings,
     }
 }
 
@@ -180,8 +192,11 @@ pub struct CleanTotals {
     pub wrong_edits: usize,
     pub missed_right_edits: usize,
     pub findings: LevelCounts,
+    pub false_findings: LevelCounts,
     /// Warning-or-error findings per MB (10^6 bytes).
     pub warning_or_error_per_mb: f64,
+    /// The same, without the findings on listed real typos.
+    pub false_warning_or_error_per_mb: f64,
     pub error_per_mb: f64,
     pub warning_per_mb: f64,
     pub info_per_mb: f64,
@@ -197,6 +212,7 @@ impl CleanTotals {
             t.right_edits += s.edits.iter().filter(|e| e.right).count();
             t.missed_right_edits += s.missed_right_edits.len();
             t.findings.add(&s.findings);
+            t.false_findings.add(&s.false_findings);
         }
         t.wrong_edits = t.edits - t.right_edits;
         let mb = (t.bytes as f64 / 1e6).max(f64::MIN_POSITIVE);
@@ -204,6 +220,8 @@ impl CleanTotals {
         t.warning_per_mb = t.findings.warning as f64 / mb;
         t.info_per_mb = t.findings.info as f64 / mb;
         t.warning_or_error_per_mb = (t.findings.error + t.findings.warning) as f64 / mb;
+        t.false_warning_or_error_per_mb =
+            (t.false_findings.error + t.false_findings.warning) as f64 / mb;
         t
     }
 }
@@ -242,6 +260,7 @@ examples = [{ bad = "a , b", good = "a, b" }]
         assert_eq!(s.edits[1].line, 2);
         assert!(s.missed_right_edits.is_empty());
         assert_eq!(s.findings.error, 2);
+        assert_eq!(s.false_findings.error, 1, "the finding on the listed typo is right");
         let other = score(&engine, "u.txt", text, &right, false);
         assert!(
             other.edits.iter().all(|e| !e.right),

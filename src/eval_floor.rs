@@ -42,6 +42,7 @@ pub struct CleanFloor {
     pub max_wrong_edits: Option<usize>,
     pub min_right_edits: Option<usize>,
     pub max_warning_or_error_per_mb: Option<f64>,
+    pub max_false_warning_or_error_per_mb: Option<f64>,
 }
 
 /// Parses a floor file.
@@ -109,6 +110,12 @@ pub fn misses(
             "clean warning-or-error findings per MB",
             round2(t.warning_or_error_per_mb),
             Bound::Max(f.max_warning_or_error_per_mb),
+        );
+        compare(
+            m,
+            "clean warning-or-error findings per MB on no listed typo",
+            round2(t.false_warning_or_error_per_mb),
+            Bound::Max(f.max_false_warning_or_error_per_mb),
         );
     }
     Ok(misses)

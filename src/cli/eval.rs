@@ -241,6 +241,13 @@ fn print_clean(t: &CleanTotals, scores: &[(String, CleanScore)]) {
         t.findings.warning,
         t.findings.info
     );
+    println!(
+        "false/MB       {:.2} warning-or-error on no listed typo (counts {} / {} / {})",
+        t.false_warning_or_error_per_mb,
+        t.false_findings.error,
+        t.false_findings.warning,
+        t.false_findings.info
+    );
     for (name, s) in scores {
         for e in &s.edits {
             println!(
