@@ -260,7 +260,10 @@ examples = [{ bad = "a , b", good = "a, b" }]
         assert_eq!(s.edits[1].line, 2);
         assert!(s.missed_right_edits.is_empty());
         assert_eq!(s.findings.error, 2);
-        assert_eq!(s.false_findings.error, 1, "the finding on the listed typo is right");
+        assert_eq!(
+            s.false_findings.error, 1,
+            "the finding on the listed typo is right"
+        );
         let other = score(&engine, "u.txt", text, &right, false);
         assert!(
             other.edits.iter().all(|e| !e.right),

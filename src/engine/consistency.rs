@@ -456,8 +456,7 @@ mod tests {
 
     #[test]
     fn apostrophes_follow_the_majority_inside_words_once_per_document() {
-        let text =
-            "China's role, Xi's visit, Iran's part, China’s day and Russia’s; 'quoted' and students’ books";
+        let text = "China's role, Xi's visit, Iran's part, China’s day and Russia’s; 'quoted' and students’ books";
         assert_eq!(
             check(Groups::Apostrophes { preferred: None }, text),
             vec![pair("China’s", "China's")]
