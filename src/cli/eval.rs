@@ -1,11 +1,11 @@
 //! `calque eval GOLD [TEXT]`: score the loaded packs against a gold annotation.
 
 use super::{Options, Status, report_error};
-use crate::engine::Engine;
-use crate::eval::{self, GoldError, GoldKeep, TextScore, Tier, Totals};
-use crate::eval_clean::{self, CleanScore, CleanTotals};
-use crate::eval_floor;
 use crate::report::Format;
+use calque_core::engine::Engine;
+use calque_core::eval::{self, GoldError, GoldKeep, TextScore, Tier, Totals};
+use calque_core::eval_clean::{self, CleanScore, CleanTotals};
+use calque_core::eval_floor;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -153,7 +153,7 @@ fn score_gold(
         let name = path.display().to_string();
         let text = fs::read(path)
             .map_err(|e| format!("{name}: cannot read: {e}"))
-            .and_then(|b| crate::source::decode(b).map_err(|e| format!("{name}: {e}")))?;
+            .and_then(|b| calque_core::source::decode(b).map_err(|e| format!("{name}: {e}")))?;
         let score = eval::score(engine, &text, errors, keeps, options.unsafe_fixes)
             .map_err(|e| format!("{label}: {name}: {e}"))?;
         totals.add(&score);
@@ -203,7 +203,7 @@ fn score_clean(
         let name = path.display().to_string();
         let text = fs::read(&path)
             .map_err(|e| format!("{name}: cannot read: {e}"))
-            .and_then(|b| crate::source::decode(b).map_err(|e| format!("{name}: {e}")))?;
+            .and_then(|b| calque_core::source::decode(b).map_err(|e| format!("{name}: {e}")))?;
         let file_name = path
             .file_name()
             .map_or(String::new(), |f| f.to_string_lossy().into_owned());

@@ -9,10 +9,10 @@
 
 mod filter;
 
-use crate::engine::gate::Origin;
-use crate::pack::PackError;
-use crate::rule::Level;
-use crate::source::LineIndex;
+use calque_core::engine::gate::Origin;
+use calque_core::pack::PackError;
+use calque_core::rule::Level;
+use calque_core::source::LineIndex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fs;
@@ -86,7 +86,7 @@ pub struct Config {
     /// `include`, `exclude` and `force-exclude`.
     pub paths: PathFilter,
     /// `from`: the source language documents are assumed to come from
-    /// (see [`crate::engine::gate`]).
+    /// (see [`calque_core::engine::gate`]).
     pub from: Option<Origin>,
 }
 
