@@ -78,16 +78,27 @@ fn the_ordinary_sentences_draw_at_most_three_findings() {
 const AMBIGUOUS: &str = "They spoke of a community with a common future.\n";
 const FIXED: &str = "They spoke of a community with a shared future.\n";
 
+/// The evidence audit made shared-future-common and since-duration
+/// suggestions (no two citations of real MT), so the gating of their packs
+/// shows in `fix --unsafe`; plain `fix` leaves them alone everywhere.
+const FIX_UNSAFE: [&str; 3] = ["--unsafe", "fix", "-"];
+
+/// `args` then `fix --unsafe -`.
+fn fix_unsafe<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    [args, &FIX_UNSAFE[..]].concat()
+}
+
 #[test]
 fn a_chinese_pack_fixes_only_where_the_document_shows_chinese_evidence() {
-    assert_eq!(calque(&["fix", "-"], AMBIGUOUS).0, AMBIGUOUS, "no evidence");
+    assert_eq!(calque(&FIX_UNSAFE, AMBIGUOUS).0, AMBIGUOUS, "no evidence");
     let chinese = format!("Beijing, May 2 (Xinhua) -- Wang Yi said so.\n{AMBIGUOUS}");
     let expected = format!("Beijing, May 2 (Xinhua) -- Wang Yi said so.\n{FIXED}");
-    assert_eq!(calque(&["fix", "-"], &chinese).0, expected, "evidence");
-    assert_eq!(calque(&["--from", "zh", "fix", "-"], AMBIGUOUS).0, FIXED);
-    assert_eq!(calque(&["--from", "any", "fix", "-"], AMBIGUOUS).0, FIXED);
+    assert_eq!(calque(&FIX_UNSAFE, &chinese).0, expected, "evidence");
+    assert_eq!(calque(&["fix", "-"], &chinese).0, chinese, "a suggestion");
+    assert_eq!(calque(&fix_unsafe(&["--from", "zh"]), AMBIGUOUS).0, FIXED);
+    assert_eq!(calque(&fix_unsafe(&["--from", "any"]), AMBIGUOUS).0, FIXED);
     assert_eq!(
-        calque(&["--from", "fr", "fix", "-"], &chinese).0,
+        calque(&fix_unsafe(&["--from", "fr"]), &chinese).0,
         chinese,
         "--from fr turns the Chinese pack off, evidence or not"
     );
@@ -96,9 +107,9 @@ fn a_chinese_pack_fixes_only_where_the_document_shows_chinese_evidence() {
 #[test]
 fn a_french_pack_needs_french_evidence() {
     let text = "The committee met since three months, diplomats say.\n";
-    assert_eq!(calque(&["fix", "-"], text).0, text);
+    assert_eq!(calque(&FIX_UNSAFE, text).0, text);
     let french = format!("« Nous verrons », a dit M. Barnier ; the talks went on.\n{text}");
-    let (out, _) = calque(&["fix", "-"], &french);
+    let (out, _) = calque(&FIX_UNSAFE, &french);
     assert!(out.contains("met for three months"), "{out}");
 }
 

@@ -1,7 +1,8 @@
 //! `calque eval GOLD [TEXT]`: score the loaded packs against a gold annotation.
 
-use super::{Options, Status, report_error};
+use super::{Options, Status};
 use crate::report::Format;
+use anyhow::{Result, anyhow, bail};
 use calque_core::engine::Engine;
 use calque_core::eval::{self, GoldError, GoldKeep, TextScore, Tier, Totals};
 use calque_core::eval_clean::{self, CleanScore, CleanTotals};
@@ -19,20 +20,13 @@ pub struct Request<'a> {
     pub floor: Option<&'a Path>,
 }
 
-pub fn run(engine: &Engine, options: &Options, request: &Request) -> Status {
-    match evaluate(engine, options, request) {
-        Ok(floor_met) => Status {
-            error: false,
-            found: !floor_met,
-        },
-        Err(message) => {
-            report_error(message);
-            Status {
-                error: true,
-                found: false,
-            }
-        }
-    }
+/// Exit 1 when a figure falls below the floor.
+pub fn run(engine: &Engine, options: &Options, request: &Request) -> Result<Status> {
+    let floor_met = evaluate(engine, options, request)?;
+    Ok(Status {
+        error: false,
+        found: !floor_met,
+    })
 }
 
 /// The gold file's figures: its label, the totals, each text's score.
@@ -43,12 +37,12 @@ struct GoldRun {
 }
 
 /// Scores, prints, and checks the floor; `Ok(false)` when a floor is missed.
-fn evaluate(engine: &Engine, options: &Options, request: &Request) -> Result<bool, String> {
+fn evaluate(engine: &Engine, options: &Options, request: &Request) -> Result<bool> {
     let floor = match request.floor {
         Some(path) => {
             let label = path.display().to_string();
             let text =
-                fs::read_to_string(path).map_err(|e| format!("{label}: cannot read: {e}"))?;
+                fs::read_to_string(path).map_err(|e| anyhow!("{label}: cannot read: {e}"))?;
             Some(eval_floor::parse(&label, &text)?)
         }
         None => None,
@@ -100,7 +94,10 @@ fn evaluate(engine: &Engine, options: &Options, request: &Request) -> Result<boo
                 print_clean(t, &clean);
             }
         }
-        other => return Err(format!("eval prints human or json, not {other:?}").to_lowercase()),
+        other => bail!(
+            "{}",
+            format!("eval prints human or json, not {other:?}").to_lowercase()
+        ),
     }
     let Some(floor) = floor else {
         return Ok(true);
@@ -121,20 +118,20 @@ fn score_gold(
     options: &Options,
     gold_path: &Path,
     text_path: Option<&Path>,
-) -> Result<GoldRun, String> {
+) -> Result<GoldRun> {
     let label = gold_path.display().to_string();
     let gold_text =
-        fs::read_to_string(gold_path).map_err(|e| format!("{label}: cannot read: {e}"))?;
+        fs::read_to_string(gold_path).map_err(|e| anyhow!("{label}: cannot read: {e}"))?;
     let gold = eval::parse_gold(&label, &gold_text)?;
 
     // Group the entries by the text they annotate: their `file` (relative to
     // the gold file), or the TEXT argument.
     let base = gold_path.parent().unwrap_or(Path::new("."));
-    let resolve = |file: &Option<String>| -> Result<PathBuf, String> {
+    let resolve = |file: &Option<String>| -> Result<PathBuf> {
         match (file, text_path) {
             (Some(f), _) => Ok(base.join(f)),
             (None, Some(t)) => Ok(t.to_path_buf()),
-            (None, None) => Err(format!(
+            (None, None) => Err(anyhow!(
                 "{label}: an entry has no `file`; name the annotated text: calque eval {label} TEXT"
             )),
         }
@@ -152,10 +149,10 @@ fn score_gold(
     for (path, (errors, keeps)) in &by_text {
         let name = path.display().to_string();
         let text = fs::read(path)
-            .map_err(|e| format!("{name}: cannot read: {e}"))
-            .and_then(|b| calque_core::source::decode(b).map_err(|e| format!("{name}: {e}")))?;
+            .map_err(|e| anyhow!("{name}: cannot read: {e}"))
+            .and_then(|b| calque_core::source::decode(b).map_err(|e| anyhow!("{name}: {e}")))?;
         let score = eval::score(engine, &text, errors, keeps, options.unsafe_fixes)
-            .map_err(|e| format!("{label}: {name}: {e}"))?;
+            .map_err(|e| anyhow!("{label}: {name}: {e}"))?;
         totals.add(&score);
         scores.push((name, score));
     }
@@ -173,12 +170,12 @@ fn score_clean(
     options: &Options,
     paths: &[PathBuf],
     right_edits: Option<&Path>,
-) -> Result<Vec<(String, CleanScore)>, String> {
+) -> Result<Vec<(String, CleanScore)>> {
     let right = match right_edits {
         Some(path) => {
             let label = path.display().to_string();
             let text =
-                fs::read_to_string(path).map_err(|e| format!("{label}: cannot read: {e}"))?;
+                fs::read_to_string(path).map_err(|e| anyhow!("{label}: cannot read: {e}"))?;
             eval_clean::parse_right_edits(&label, &text)?
         }
         None => Vec::new(),
@@ -187,7 +184,7 @@ fn score_clean(
     for path in paths {
         if path.is_dir() {
             let entries =
-                fs::read_dir(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+                fs::read_dir(path).map_err(|e| anyhow!("{}: cannot read: {e}", path.display()))?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.is_file() && is_corpus_text(p))
@@ -202,8 +199,8 @@ fn score_clean(
     for path in files {
         let name = path.display().to_string();
         let text = fs::read(&path)
-            .map_err(|e| format!("{name}: cannot read: {e}"))
-            .and_then(|b| calque_core::source::decode(b).map_err(|e| format!("{name}: {e}")))?;
+            .map_err(|e| anyhow!("{name}: cannot read: {e}"))
+            .and_then(|b| calque_core::source::decode(b).map_err(|e| anyhow!("{name}: {e}")))?;
         let file_name = path
             .file_name()
             .map_or(String::new(), |f| f.to_string_lossy().into_owned());

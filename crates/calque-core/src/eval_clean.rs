@@ -8,6 +8,7 @@
 //! out; reading the files is the command line's job.
 
 use crate::engine::Engine;
+use crate::eval::EvalError;
 use crate::fix;
 use crate::rule::Level;
 use crate::source::LineIndex;
@@ -24,7 +25,7 @@ pub struct RightEdit {
 
 /// Parses a right-edits file: `FILE<TAB>SNIPPET` lines, `#` comments and
 /// blank lines skipped.
-pub fn parse_right_edits(label: &str, text: &str) -> Result<Vec<RightEdit>, String> {
+pub fn parse_right_edits(label: &str, text: &str) -> Result<Vec<RightEdit>, EvalError> {
     let mut list = Vec::new();
     for (number, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
@@ -33,7 +34,10 @@ pub fn parse_right_edits(label: &str, text: &str) -> Result<Vec<RightEdit>, Stri
         let (file, snippet) = line
             .split_once('\t')
             .filter(|(f, s)| !f.is_empty() && !s.is_empty())
-            .ok_or_else(|| format!("{label}:{}: expected FILE<TAB>SNIPPET", number + 1))?;
+            .ok_or_else(|| EvalError::RightEdits {
+                file: label.to_string(),
+                line: number + 1,
+            })?;
         list.push(RightEdit {
             file: file.to_string(),
             snippet: snippet.to_string(),
@@ -240,7 +244,7 @@ mod tests {
 
     #[test]
     fn an_edit_inside_a_listed_snippet_is_right_and_others_are_wrong() {
-        let engine = crate::engine::test_engine(
+        let engine = crate::testing::test_engine(
             r#"
 [[rule]]
 id = "space-comma"

@@ -15,7 +15,7 @@
 //! `[clean]` floor without `--clean`) is an error, so a floor cannot pass by
 //! not being looked at.
 
-use crate::eval::Totals;
+use crate::eval::{EvalError, Totals};
 use crate::eval_clean::CleanTotals;
 use serde::Deserialize;
 
@@ -46,8 +46,11 @@ pub struct CleanFloor {
 }
 
 /// Parses a floor file.
-pub fn parse(label: &str, text: &str) -> Result<Floor, String> {
-    toml::from_str(text).map_err(|e| format!("{label}: {}", e.message()))
+pub fn parse(label: &str, text: &str) -> Result<Floor, EvalError> {
+    toml::from_str(text).map_err(|e| EvalError::Floor {
+        file: label.to_string(),
+        message: e.message().to_string(),
+    })
 }
 
 /// The floors `gold` and `clean` miss, one line each; an error when the
@@ -56,11 +59,14 @@ pub fn misses(
     floor: &Floor,
     gold: Option<&Totals>,
     clean: Option<&CleanTotals>,
-) -> Result<Vec<String>, String> {
+) -> Result<Vec<String>, EvalError> {
     let mut misses = Vec::new();
     let as_f64 = |v: Option<usize>| v.map(|v| v as f64);
     if let Some(f) = &floor.gold {
-        let t = gold.ok_or("the floor has [gold] figures but no gold file was scored")?;
+        let t = gold.ok_or(EvalError::Unmeasured {
+            section: "gold",
+            scored: "gold file",
+        })?;
         let mut check = |name, got: usize, bound| compare(&mut misses, name, got as f64, bound);
         check(
             "core flagged",
@@ -89,7 +95,10 @@ pub fn misses(
         );
     }
     if let Some(f) = &floor.clean {
-        let t = clean.ok_or("the floor has [clean] figures but no --clean text was scored")?;
+        let t = clean.ok_or(EvalError::Unmeasured {
+            section: "clean",
+            scored: "--clean text",
+        })?;
         let m = &mut misses;
         let wrong = t.wrong_edits as f64;
         compare(
