@@ -65,7 +65,8 @@ fn near_misses_and_foreign_spellings_get_the_canonical_form() {
             ("Nicols Maduro", "Nicolás Maduro"),
             ("Madro", "Maduro"),
             ("Vladimir Poutine", "Vladimir Putin"),
-            ("Poutine", "Putin"),
+            // "Poutine's aides": a bare Poutine is also the dish; fr-calques
+            // flags it in context, in French-source documents.
             ("Antonio Gutiérrez", "António Guterres"),
             ("Kristalina Georgiewa", "Kristalina Georgieva"),
         ]
@@ -90,12 +91,10 @@ fn the_seed_article_names_are_right_and_its_apostrophes_are_mixed() {
     args.push(SEED);
     assert_eq!(findings(&args, ""), vec![]);
 
-    let found = findings(&["--select", "glossary/apostrophes", SEED], "");
+    // Reported once per document, at the first word in the minority form.
+    let found = findings(&["--select", "house-style/apostrophes", SEED], "");
     let pairs: Vec<(&str, &str)> = found.iter().map(pair).collect();
-    assert_eq!(
-        pairs,
-        vec![("China’s", "China's"), ("Russia’s", "Russia's")]
-    );
+    assert_eq!(pairs, vec![("China’s", "China's")]);
     assert!(
         found.iter().all(|f| !f.2),
         "consistency fixes are suggestions"

@@ -5,17 +5,118 @@ use crate::report::{Format, count};
 use anyhow::{Result, anyhow};
 use calque_core::engine::Engine;
 use calque_core::eval::{self, GoldError, GoldKeep, TextScore, Tier, Totals};
+use calque_core::eval_clean::{self, CleanScore, CleanTotals};
+use calque_core::eval_floor;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-pub fn run(
+/// What `calque eval` was asked to score.
+pub struct Request<'a> {
+    pub gold: Option<&'a Path>,
+    pub text: Option<&'a Path>,
+    pub clean: &'a [PathBuf],
+    pub right_edits: Option<&'a Path>,
+    pub floor: Option<&'a Path>,
+}
+
+/// Exit 1 when a figure falls below the floor.
+pub fn run(engine: &Engine, options: &Options, request: &Request) -> Result<Status> {
+    let floor_met = evaluate(engine, options, request)?;
+    Ok(Status {
+        error: false,
+        found: !floor_met,
+    })
+}
+
+/// The gold file's figures: its label, the totals, each text's score.
+struct GoldRun {
+    label: String,
+    totals: Totals,
+    scores: Vec<(String, TextScore)>,
+}
+
+/// Scores, prints, and checks the floor; `Ok(false)` when a floor is missed.
+fn evaluate(engine: &Engine, options: &Options, request: &Request) -> Result<bool> {
+    let floor = match request.floor {
+        Some(path) => {
+            let label = path.display().to_string();
+            let text =
+                fs::read_to_string(path).map_err(|e| anyhow!("{label}: cannot read: {e}"))?;
+            Some(eval_floor::parse(&label, &text)?)
+        }
+        None => None,
+    };
+    let gold = match request.gold {
+        Some(gold) => Some(score_gold(engine, options, gold, request.text)?),
+        None => None,
+    };
+    let clean = score_clean(engine, options, request.clean, request.right_edits)?;
+    let clean_totals =
+        (!request.clean.is_empty()).then(|| CleanTotals::of(clean.iter().map(|(_, s)| s)));
+
+    // Other formats were refused before anything was read (`formats`).
+    if options.format == Format::Json {
+        let mut report = serde_json::Map::new();
+        if let Some(g) = &gold {
+            report.insert("gold".into(), g.label.clone().into());
+            report.insert("totals".into(), serde_json::json!(g.totals));
+            report.insert(
+                "texts".into(),
+                g.scores
+                    .iter()
+                    .map(|(name, s)| serde_json::json!({"path": name, "score": s}))
+                    .collect(),
+            );
+        }
+        if let Some(t) = &clean_totals {
+            report.insert(
+                "clean".into(),
+                serde_json::json!({
+                    "totals": t,
+                    "texts": clean.iter().map(|(name, s)| serde_json::json!({"path": name, "score": s})).collect::<Vec<_>>(),
+                }),
+            );
+        }
+        output::to_stdout(|out| {
+            serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
+            writeln!(out)
+        })?;
+    } else {
+        output::to_stdout(|out| {
+            if let Some(g) = &gold {
+                print_human(out, &g.label, &g.totals, &g.scores)?;
+            }
+            if let Some(t) = &clean_totals {
+                if gold.is_some() {
+                    writeln!(out)?;
+                }
+                print_clean(out, t, &clean)?;
+            }
+            Ok(())
+        })?;
+    }
+    let Some(floor) = floor else {
+        return Ok(true);
+    };
+    let misses = eval_floor::misses(
+        &floor,
+        gold.as_ref().map(|g| &g.totals),
+        clean_totals.as_ref(),
+    )?;
+    for miss in &misses {
+        eprintln!("calque: eval floor: {miss}");
+    }
+    Ok(misses.is_empty())
+}
+
+fn score_gold(
     engine: &Engine,
     options: &Options,
     gold_path: &Path,
     text_path: Option<&Path>,
-) -> Result<Status> {
+) -> Result<GoldRun> {
     let label = gold_path.display().to_string();
     let gold_text =
         fs::read_to_string(gold_path).map_err(|e| anyhow!("{label}: cannot read: {e}"))?;
@@ -53,21 +154,121 @@ pub fn run(
         totals.add(&score);
         scores.push((name, score));
     }
+    Ok(GoldRun {
+        label,
+        totals,
+        scores,
+    })
+}
 
-    // Other formats were refused before anything was read (`formats`).
-    if options.format == Format::Json {
-        let report = serde_json::json!({
-            "gold": label,
-            "totals": totals,
-            "texts": scores.iter().map(|(name, s)| serde_json::json!({"path": name, "score": s})).collect::<Vec<_>>(),
-        });
-        output::to_stdout(|out| {
-            serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
-            writeln!(out)
-        })
-    } else {
-        output::to_stdout(|out| print_human(out, &label, &totals, &scores))
+/// The --clean texts: each file named, or a directory's corpus texts
+/// (sorted), scored against the right edits.
+fn score_clean(
+    engine: &Engine,
+    options: &Options,
+    paths: &[PathBuf],
+    right_edits: Option<&Path>,
+) -> Result<Vec<(String, CleanScore)>> {
+    let right = match right_edits {
+        Some(path) => {
+            let label = path.display().to_string();
+            let text =
+                fs::read_to_string(path).map_err(|e| anyhow!("{label}: cannot read: {e}"))?;
+            eval_clean::parse_right_edits(&label, &text)?
+        }
+        None => Vec::new(),
+    };
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let entries =
+                fs::read_dir(path).map_err(|e| anyhow!("{}: cannot read: {e}", path.display()))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && is_corpus_text(p))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
     }
+    let mut scores = Vec::new();
+    for path in files {
+        let name = path.display().to_string();
+        let text = fs::read(&path)
+            .map_err(|e| anyhow!("{name}: cannot read: {e}"))
+            .and_then(|b| calque_core::source::decode(b).map_err(|e| anyhow!("{name}: {e}")))?;
+        let file_name = path
+            .file_name()
+            .map_or(String::new(), |f| f.to_string_lossy().into_owned());
+        let score = eval_clean::score(engine, &file_name, &text, &right, options.unsafe_fixes);
+        scores.push((name, score));
+    }
+    Ok(scores)
+}
+
+/// A directory's corpus texts: its .txt and .md files, but not the
+/// README.md and SOURCES.md that describe the corpus.
+fn is_corpus_text(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let text = name.ends_with(".txt") || name.ends_with(".md");
+    text && name != "README.md" && name != "SOURCES.md"
+}
+
+fn print_clean(
+    out: &mut dyn Write,
+    t: &CleanTotals,
+    scores: &[(String, CleanScore)],
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "clean texts    {} ({:.2} MB)",
+        t.texts,
+        t.bytes as f64 / 1e6
+    )?;
+    writeln!(
+        out,
+        "edits          {} ({} right: listed real typos, {} wrong; {} listed typos not fixed)",
+        t.edits, t.right_edits, t.wrong_edits, t.missed_right_edits
+    )?;
+    writeln!(
+        out,
+        "findings/MB    {:.2} warning-or-error (error {:.2}, warning {:.2}, info {:.2}; counts {} / {} / {})",
+        t.warning_or_error_per_mb,
+        t.error_per_mb,
+        t.warning_per_mb,
+        t.info_per_mb,
+        t.findings.error,
+        t.findings.warning,
+        t.findings.info
+    )?;
+    writeln!(
+        out,
+        "false/MB       {:.2} warning-or-error on no listed typo (counts {} / {} / {})",
+        t.false_warning_or_error_per_mb,
+        t.false_findings.error,
+        t.false_findings.warning,
+        t.false_findings.info
+    )?;
+    for (name, s) in scores {
+        for e in &s.edits {
+            writeln!(
+                out,
+                "  {name}:{}: {} [{}] {:?} -> {:?} in {:?}",
+                e.line,
+                if e.right { "right" } else { "WRONG" },
+                e.rule,
+                e.matched,
+                e.replacement,
+                e.snippet
+            )?;
+        }
+        for m in &s.missed_right_edits {
+            writeln!(out, "  {name}: listed typo not fixed: {m:?}")?;
+        }
+    }
+    Ok(())
 }
 
 fn percent(part: usize, whole: usize) -> String {

@@ -22,6 +22,7 @@ mod settings;
 use crate::config::PathFilter;
 use crate::report::Format;
 use crate::report::style::ColorChoice;
+use calque_core::engine::gate::Origin;
 use calque_core::rule::Level;
 use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand};
@@ -97,6 +98,11 @@ pub struct Options {
     /// Apply the config's `exclude` globs to files named on the command line too
     #[arg(long, global = true)]
     pub force_exclude: bool,
+    /// Which language the texts were machine-translated from: `auto`
+    /// (decide per document from its evidence), `any` (every pack
+    /// everywhere) or a code such as `zh` or `fr` [default: auto]
+    #[arg(long, value_name = "LANG|auto|any", global = true)]
+    pub from: Option<Origin>,
     /// Which walked files are checked (the config's include/exclude globs).
     #[arg(skip)]
     pub path_filter: PathFilter,
@@ -136,12 +142,24 @@ pub enum Command {
         #[arg(value_name = "PACK|ID")]
         id: Option<String>,
     },
-    /// Score the loaded packs against a gold annotation of a text
+    /// Score the loaded packs against a gold annotation, and on clean English
     Eval {
         /// The gold file (`[[error]]` and `[[keep]]` entries; see docs/eval.md)
-        gold: PathBuf,
+        #[arg(required_unless_present = "clean")]
+        gold: Option<PathBuf>,
         /// The annotated text, for entries without a `file` field
         text: Option<PathBuf>,
+        /// Edited English (a file, or a directory's .txt and .md files):
+        /// report every edit `fix` makes there and the findings per MB (repeatable)
+        #[arg(long, value_name = "PATH")]
+        clean: Vec<PathBuf>,
+        /// The real typos of the --clean texts, `FILE<TAB>SNIPPET` a line:
+        /// edits there are right
+        #[arg(long, value_name = "FILE", requires = "clean")]
+        right_edits: Option<PathBuf>,
+        /// Exit 1 when a figure falls below this file's floors (see docs/eval.md)
+        #[arg(long, value_name = "FILE")]
+        floor: Option<PathBuf>,
     },
     /// Run every rule's own examples (exit 1 on any failure)
     Test {
@@ -257,7 +275,23 @@ fn execute(cli: &Cli) -> anyhow::Result<Status> {
         Command::Diff { paths } => Ok(fix::diff(&loaded.engine, options, paths)),
         Command::Fix { paths } => fix::fix(&loaded.engine, options, paths),
         Command::Rules { id } => rules::list_or_explain(&loaded, options, id.as_deref()),
-        Command::Eval { gold, text } => eval::run(&loaded.engine, options, gold, text.as_deref()),
+        Command::Eval {
+            gold,
+            text,
+            clean,
+            right_edits,
+            floor,
+        } => eval::run(
+            &loaded.engine,
+            options,
+            &eval::Request {
+                gold: gold.as_deref(),
+                text: text.as_deref(),
+                clean,
+                right_edits: right_edits.as_deref(),
+                floor: floor.as_deref(),
+            },
+        ),
         Command::Test { pack_names } => rules::test(&loaded, pack_names),
         Command::Init | Command::Completions { .. } | Command::Man { .. } | Command::Lsp => {
             unreachable!("run above")

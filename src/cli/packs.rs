@@ -6,6 +6,7 @@ use super::Options;
 use crate::config::{Config, Name, Selection};
 use anyhow::{Result, anyhow, bail};
 use calque_core::engine::Engine;
+use calque_core::engine::gate::Origin;
 use calque_core::pack::{self, Pack, RuleDef};
 use calque_core::rule::Level;
 use calque_core::suggest;
@@ -25,6 +26,7 @@ pub fn load(options: &Options, config: Option<&Config>) -> Result<Loaded> {
         no_default_packs: options.no_default_packs,
         packs: &options.packs,
         selection: flags_selection(options),
+        from: options.from.clone().unwrap_or_default(),
     };
     load_with(&extra, config)
 }
@@ -37,6 +39,8 @@ pub struct Extra<'a> {
     pub packs: &'a [PathBuf],
     /// The last layer of rule choice.
     pub selection: Selection,
+    /// What the text was translated from, for the gates of sourced packs.
+    pub from: Origin,
 }
 
 /// The packs and rules of the config file and then `extra`, compiled.
@@ -49,18 +53,42 @@ pub fn load_with(extra: &Extra, config: Option<&Config>) -> Result<Loaded> {
         Vec::new()
     };
     let config_packs = config.map(|c| c.packs.as_slice()).unwrap_or_default();
+    let mut enabled: BTreeSet<String> = BTreeSet::new();
     for path in config_packs.iter().chain(extra.packs) {
-        packs.push(load_file(path)?);
+        match opt_in_name(&packs, path) {
+            Some(name) => {
+                enabled.insert(name);
+            }
+            None => packs.push(load_file(path)?),
+        }
     }
     pack::check_unique(&packs)?;
     let mut layers: Vec<Selection> = config.map(|c| c.selection.clone()).into_iter().collect();
     layers.push(extra.selection.clone());
-    let mut defs = select(&packs, &layers)?;
+    let mut defs = select(&packs, &layers, &enabled)?;
     if let Some(config) = config {
         set_levels(&packs, &mut defs, &config.levels)?;
     }
-    let engine = Engine::new(defs).map_err(|e| anyhow!("cannot compile the rules: {e}"))?;
+    let engine = Engine::new(defs)
+        .map_err(|e| anyhow!("cannot compile the rules: {e}"))?
+        .with_gate(
+            extra.from.clone(),
+            packs.iter().map(|p| (p.name.as_str(), &p.gate)),
+        );
     Ok(Loaded { packs, engine })
+}
+
+/// `--pack NAME` (or a config `packs` entry) that is no file but the name
+/// of a loaded opt-in pack turns that pack on.
+fn opt_in_name(packs: &[Pack], path: &Path) -> Option<String> {
+    if path.exists() {
+        return None;
+    }
+    let name = path.file_name()?.to_str()?;
+    packs
+        .iter()
+        .any(|p| p.opt_in && p.name == name)
+        .then(|| name.to_string())
 }
 
 /// Reads and validates one pack file.
@@ -129,7 +157,13 @@ fn check_known<'a>(
 /// The rules left after each layer of choice in turn: a layer's `select`
 /// (when given) picks from every loaded rule, replacing what came before;
 /// its `ignore` then removes rules.
-fn select(packs: &[Pack], layers: &[Selection]) -> Result<Vec<RuleDef>> {
+/// Opt-in packs start off unless `enabled`; a `select` naming them (or one
+/// of their rules) turns them on like any other.
+fn select(
+    packs: &[Pack],
+    layers: &[Selection],
+    enabled: &BTreeSet<String>,
+) -> Result<Vec<RuleDef>> {
     let known = known_names(packs);
     for layer in layers {
         check_known(&known, layer.select.iter().flatten().chain(&layer.ignore))?;
@@ -139,7 +173,13 @@ fn select(packs: &[Pack], layers: &[Selection]) -> Result<Vec<RuleDef>> {
             .any(|n| n.name == def.rule.id || n.name == def.rule.pack)
     };
     let all: Vec<&RuleDef> = packs.iter().flat_map(|p| p.rules.iter()).collect();
-    let mut chosen: Vec<bool> = vec![true; all.len()];
+    let mut chosen: Vec<bool> = packs
+        .iter()
+        .flat_map(|p| {
+            let on = !p.opt_in || enabled.contains(&p.name);
+            std::iter::repeat_n(on, p.rules.len())
+        })
+        .collect();
     for layer in layers {
         for (def, on) in all.iter().zip(chosen.iter_mut()) {
             if let Some(select) = &layer.select {
@@ -224,25 +264,25 @@ examples = [{ bad = "bbb" }]
         let packs = packs();
         let config = layer(None, &["demo/one"]);
         assert_eq!(
-            ids(&select(&packs, std::slice::from_ref(&config)).unwrap()),
+            ids(&select(&packs, std::slice::from_ref(&config), &BTreeSet::new()).unwrap()),
             ["demo/two"]
         );
         // --select demo/one on the command line brings back what the file ignored.
         let flags = layer(Some(&["demo/one"]), &[]);
-        let defs = select(&packs, &[config.clone(), flags]).unwrap();
+        let defs = select(&packs, &[config.clone(), flags], &BTreeSet::new()).unwrap();
         assert_eq!(ids(&defs), ["demo/one"]);
         // --ignore adds to the file's ignore list.
         let config = layer(Some(&["demo"]), &[]);
         let flags = layer(None, &["demo/two"]);
         assert_eq!(
-            ids(&select(&packs, &[config, flags]).unwrap()),
+            ids(&select(&packs, &[config, flags], &BTreeSet::new()).unwrap()),
             ["demo/one"]
         );
     }
 
     #[test]
     fn an_unknown_name_is_reported_at_its_origin() {
-        let e = select(&packs(), &[layer(Some(&["dem"]), &[])]).unwrap_err();
+        let e = select(&packs(), &[layer(Some(&["dem"]), &[])], &BTreeSet::new()).unwrap_err();
         assert_eq!(
             e.to_string(),
             "at dem: no loaded pack or rule has this name (did you mean `demo`?)"
@@ -252,7 +292,7 @@ examples = [{ bad = "bbb" }]
     #[test]
     fn a_rule_level_beats_its_pack_level() {
         let packs = packs();
-        let mut defs = select(&packs, &[]).unwrap();
+        let mut defs = select(&packs, &[], &BTreeSet::new()).unwrap();
         let levels = [
             (names(&["demo/two"]).remove(0), Level::Error),
             (names(&["demo"]).remove(0), Level::Info),

@@ -27,6 +27,13 @@ pub fn resolve(flags: &Options) -> Result<(Options, Option<Config>)> {
             .or(config.as_ref().and_then(|c| c.fail_on))
             .unwrap_or(Level::Info),
     );
+    options.from = Some(
+        flags
+            .from
+            .clone()
+            .or_else(|| config.as_ref().and_then(|c| c.from.clone()))
+            .unwrap_or_default(),
+    );
     if let Some(config) = &config {
         options.path_filter = config.paths.clone();
     }

@@ -9,6 +9,7 @@
 
 mod filter;
 
+use calque_core::engine::gate::Origin;
 use calque_core::pack::PackError;
 use calque_core::rule::Level;
 use calque_core::source::LineIndex;
@@ -47,6 +48,7 @@ struct RawConfig {
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
     force_exclude: Option<bool>,
+    from: Option<Spanned<String>>,
 }
 
 /// A pack or rule name as a user wrote it, with where it was written, so
@@ -84,6 +86,9 @@ pub struct Config {
     pub fail_on: Option<Level>,
     /// `include`, `exclude` and `force-exclude`.
     pub paths: PathFilter,
+    /// `from`: the source language documents are assumed to come from
+    /// (see [`calque_core::engine::gate`]).
+    pub from: Option<Origin>,
 }
 
 /// Finds the config file for a run started in `cwd`: the first of
@@ -161,6 +166,15 @@ pub fn parse(file: &str, text: &str, dir: &Path, cwd: &Path) -> Result<Config, P
         raw.force_exclude.unwrap_or(false),
     )
     .map_err(|(span, message)| at(span, message))?;
+    let from = match &raw.from {
+        Some(value) => Some(
+            value
+                .get_ref()
+                .parse::<Origin>()
+                .map_err(|message| at(value.span(), format!("from: {message}")))?,
+        ),
+        None => None,
+    };
     Ok(Config {
         file: file.to_string(),
         packs: raw
@@ -180,6 +194,7 @@ pub fn parse(file: &str, text: &str, dir: &Path, cwd: &Path) -> Result<Config, P
             .collect(),
         fail_on: raw.fail_on,
         paths,
+        from,
     })
 }
 

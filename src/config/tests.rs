@@ -84,7 +84,17 @@ fn the_starter_file_is_valid_and_changes_nothing() {
     assert!(config.selection.ignore.is_empty());
     assert!(config.levels.is_empty());
     assert_eq!(config.fail_on, Some(Level::Info));
+    assert_eq!(config.from, Some(calque_core::engine::gate::Origin::Auto));
     assert!(config.paths.takes_walked_file(Path::new("any/file.txt")));
+}
+
+#[test]
+fn from_is_a_language_code_auto_or_any_and_a_bad_one_is_located() {
+    use calque_core::engine::gate::Origin;
+    let config = parse_here("from = \"zh\"\n").unwrap();
+    assert_eq!(config.from, Some(Origin::Language("zh".into())));
+    let e = parse_here("fail-on = \"error\"\nfrom = \"Chinese\"\n").unwrap_err();
+    assert!(e.starts_with("calque.toml:2:8: from: `Chinese`"), "{e}");
 }
 
 #[test]

@@ -150,6 +150,11 @@ impl Settings {
                 "initializationOptions ignore",
                 &a.ignore,
             ),
+            // The config's `from`, as on the command line; `auto` without one.
+            from: config
+                .as_ref()
+                .and_then(|c| c.from.clone())
+                .unwrap_or_default(),
         };
         analysis::load_engine(&extra, config.as_ref())
     }
@@ -162,6 +167,7 @@ fn builtin_only() -> Engine {
         no_default_packs: false,
         packs: &[],
         selection: Default::default(),
+        from: Default::default(),
     };
     analysis::load_engine(&extra, None)
         .or_else(|_| Engine::new(Vec::new()).map_err(anyhow::Error::from))

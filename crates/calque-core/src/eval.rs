@@ -87,6 +87,33 @@ pub enum EvalError {
         /// The verbatim text looked for.
         needle: String,
     },
+    /// Not a right-edits file (`calque eval --right-edits`): a line that is
+    /// not `FILE<TAB>SNIPPET`.
+    #[error("{file}:{line}: expected FILE<TAB>SNIPPET")]
+    RightEdits {
+        /// The right-edits file's name as the user gave it.
+        file: String,
+        /// 1-based line.
+        line: usize,
+    },
+    /// Not a floor file (`calque eval --floor`): TOML or schema error.
+    #[error("{file}: {message}")]
+    Floor {
+        /// The floor file's name as the user gave it.
+        file: String,
+        /// TOML's message.
+        message: String,
+    },
+    /// A floor on figures the run did not measure, which cannot pass by not
+    /// being looked at: `[gold]` without a gold file, `[clean]` without
+    /// `--clean`.
+    #[error("the floor has [{section}] figures but no {scored} was scored")]
+    Unmeasured {
+        /// The floor file's section.
+        section: &'static str,
+        /// What the run would have had to score.
+        scored: &'static str,
+    },
 }
 
 /// Parses a gold file; errors name the file, line and column.

@@ -52,6 +52,8 @@
 
 pub mod engine;
 pub mod eval;
+pub mod eval_clean;
+pub mod eval_floor;
 pub mod fix;
 pub mod markup;
 pub mod pack;

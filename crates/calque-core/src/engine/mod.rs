@@ -13,6 +13,7 @@ pub mod context;
 pub mod definition;
 pub mod eight_bytes;
 pub mod error;
+pub mod gate;
 pub mod glossary;
 pub use calque_literals as literals;
 pub mod pattern;
@@ -71,6 +72,8 @@ pub struct Engine {
     /// Glossary and consistency rules: searched over the whole text.
     glossary: GlossarySet,
     consistency: ConsistencySet,
+    /// Which packs apply to a document (see [`gate`]); none = all of them.
+    gate: Option<gate::Gate>,
 }
 
 impl Engine {
@@ -133,7 +136,24 @@ impl Engine {
             pattern_rules,
             glossary: GlossarySet::new(glossary_rules),
             consistency,
+            gate: None,
         })
+    }
+
+    /// Gates the findings of sourced packs on each document's source
+    /// language (see [`gate`]): `packs` gives each pack's name and gate.
+    pub fn with_gate<'a>(
+        mut self,
+        origin: gate::Origin,
+        packs: impl IntoIterator<Item = (&'a str, &'a gate::PackGate)>,
+    ) -> Engine {
+        self.gate = Some(gate::Gate::new(origin, packs, &self.rules));
+        self
+    }
+
+    /// The gate, if the engine has one.
+    pub fn gate(&self) -> Option<&gate::Gate> {
+        self.gate.as_ref()
     }
 
     /// Every loaded rule, in pack order then file order.
@@ -221,6 +241,11 @@ impl Engine {
                 .context
                 .accepts(text, f.span.start, f.span.end)
         }));
+        // Gated first, so that a finding of a pack that does not apply
+        // cannot hide the same advice from one that does.
+        if let Some(gate) = &self.gate {
+            gate.retain(text, &mut findings);
+        }
         keep_one_per_rule_and_place(&mut findings, self.rules.len());
         drop_repeated_advice(&mut findings, &self.rules);
         findings

@@ -6,6 +6,7 @@
 //! problem becomes one [`PackError`] naming the file, line, column and rule.
 
 mod builtin;
+mod gate;
 mod kinds;
 pub(crate) mod schema;
 
@@ -21,6 +22,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 pub use crate::engine::definition::{Matcher, Origin, RuleDef};
+pub use crate::engine::gate::PackGate;
 pub use builtin::BUILTIN_PACKS;
 
 /// A problem in a pack file, located as precisely as the file allows:
@@ -93,6 +95,10 @@ pub struct Pack {
     /// The file it came from (`rules/x.toml` for built-in packs).
     pub file: String,
     pub rules: Vec<RuleDef>,
+    /// Which documents it applies to: its source languages and evidence.
+    pub gate: PackGate,
+    /// Runs only when asked for by name (`--pack NAME`, `--select`).
+    pub opt_in: bool,
 }
 
 /// How much of a pack's regular expressions loading checks.
@@ -185,11 +191,16 @@ pub fn load_with(file: &str, text: &str, validation: Validation) -> Result<Pack,
             .map_err(|(span, message)| at(span, Some(&id), message))?;
         rules.push(def);
     }
+    let ids: Vec<&str> = rules.iter().map(|d: &RuleDef| d.rule.short_id()).collect();
+    let gate = gate::pack_gate(&name, &raw.pack, &ids)
+        .map_err(|(span, message)| at(span, None, message))?;
     Ok(Pack {
         name,
         description: raw.pack.description,
         file: file.to_string(),
         rules,
+        gate,
+        opt_in: raw.pack.opt_in,
     })
 }
 

@@ -21,6 +21,22 @@ pub struct RawPack {
 pub struct RawPackMeta {
     pub name: Spanned<String>,
     pub description: String,
+    /// Languages whose machine translation the pack targets (see
+    /// [`crate::engine::gate`]); empty = any text.
+    #[serde(default)]
+    pub source: Vec<Spanned<String>>,
+    /// Regexes whose hits show that a document was translated from one of
+    /// `source`.
+    #[serde(default)]
+    pub evidence: Vec<Spanned<String>>,
+    /// Rules of the pack (ids; `prefix-*` for all ids with that prefix)
+    /// whose findings count as evidence too.
+    #[serde(default)]
+    pub evidence_rules: Vec<Spanned<String>>,
+    /// An opt-in pack loads with the others but runs only when named by
+    /// `--pack NAME` or `--select`.
+    #[serde(default)]
+    pub opt_in: bool,
 }
 
 /// A string or a list of strings (`phrase`, `replace`).

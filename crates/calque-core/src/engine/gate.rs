@@ -1,0 +1,261 @@
+//! Source-language gating: which packs may report in a document.
+//!
+//! Some renderings are wrong only in text machine-translated from one
+//! language: "community of common destiny" is a calque of 命运共同体 in a
+//! Chinese government text and a fine phrase in an essay on Europe; "very
+//! deceived by" is French *déçu* only where French was the source. A pack
+//! declares the languages it targets (`source = ["zh"]` in `[pack]`) and
+//! `evidence`: regexes whose hits show that a document came from one of
+//! them (pinyin names and Chinese institutions; French spacing before
+//! `: ; ! ?`, guillemets, "M. Macron").
+//!
+//! With [`Origin::Auto`] (the default), the findings of a sourced pack are
+//! kept in a document only when the document shows evidence for one of the
+//! pack's languages: at least [`MIN_HITS`] hits of that language's evidence
+//! patterns, and at least one per [`BYTES_PER_HIT`] bytes of text, so that a
+//! long document (a corpus of speeches in one file) needs evidence
+//! throughout and not one quoted name. The decision is taken once per
+//! document over its whole text, in [`crate::engine::Engine::complete`];
+//! packs without `source` always report.
+
+use super::Finding;
+use crate::rule::Rule;
+use regex::Regex;
+use std::fmt;
+use std::str::FromStr;
+
+/// Evidence hits a document needs, whatever its length.
+pub const MIN_HITS: usize = 2;
+/// ... and at least one hit per this many bytes of text.
+pub const BYTES_PER_HIT: usize = 8 * 1024;
+
+/// Which source languages a run assumes (`--from`, config `from`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Origin {
+    /// Decide per document from the evidence in it.
+    #[default]
+    Auto,
+    /// Every pack reports everywhere (no gating).
+    Any,
+    /// Every document was translated from this language: packs for it on,
+    /// packs for other languages only off.
+    Language(String),
+}
+
+/// A `--from` or config `from` value that is not an [`Origin`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not auto, any or a language code such as zh or fr")]
+pub struct UnknownOrigin(pub String);
+
+impl FromStr for Origin {
+    type Err = UnknownOrigin;
+    fn from_str(s: &str) -> Result<Origin, UnknownOrigin> {
+        match s {
+            "auto" => Ok(Origin::Auto),
+            "any" => Ok(Origin::Any),
+            code if is_language_code(code) => Ok(Origin::Language(code.to_string())),
+            other => Err(UnknownOrigin(other.to_string())),
+        }
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Auto => f.write_str("auto"),
+            Origin::Any => f.write_str("any"),
+            Origin::Language(code) => f.write_str(code),
+        }
+    }
+}
+
+/// A lowercase ISO 639 code: two or three ASCII letters.
+pub fn is_language_code(code: &str) -> bool {
+    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// What a pack says about the documents it applies to (validated from
+/// `[pack]` by the pack loader).
+#[derive(Debug, Clone, Default)]
+pub struct PackGate {
+    /// Source languages; empty = the pack applies to any text.
+    pub languages: Vec<String>,
+    /// Patterns whose hits are evidence for those languages.
+    pub evidence: Vec<Regex>,
+    /// Ids (short) of the pack's rules whose findings are evidence too.
+    pub evidence_rules: Vec<String>,
+}
+
+/// One source language and all the evidence the loaded packs give for it.
+#[derive(Debug, Clone)]
+struct Language {
+    code: String,
+    evidence: Vec<Regex>,
+}
+
+/// The compiled gate of one run: for each rule, the languages it needs.
+#[derive(Debug, Clone)]
+pub struct Gate {
+    origin: Origin,
+    languages: Vec<Language>,
+    /// Per rule (engine order): indices into `languages`; empty = always on.
+    rule_languages: Vec<Vec<usize>>,
+    /// Per rule: whether its findings are evidence for its languages.
+    rule_is_evidence: Vec<bool>,
+}
+
+impl Gate {
+    /// The gate for `rules` (engine order), from the packs' declarations
+    /// (pack name, gate).
+    pub fn new<'a>(
+        origin: Origin,
+        packs: impl IntoIterator<Item = (&'a str, &'a PackGate)>,
+        rules: &[Rule],
+    ) -> Gate {
+        let mut languages: Vec<Language> = Vec::new();
+        let mut pack_languages: Vec<(&str, Vec<usize>, &PackGate)> = Vec::new();
+        for (name, gate) in packs {
+            let mut indices = Vec::new();
+            for code in &gate.languages {
+                let index = match languages.iter().position(|l| &l.code == code) {
+                    Some(i) => i,
+                    None => {
+                        languages.push(Language {
+                            code: code.clone(),
+                            evidence: Vec::new(),
+                        });
+                        languages.len() - 1
+                    }
+                };
+                languages[index]
+                    .evidence
+                    .extend(gate.evidence.iter().cloned());
+                indices.push(index);
+            }
+            pack_languages.push((name, indices, gate));
+        }
+        let of_pack = |rule: &Rule| pack_languages.iter().find(|(name, ..)| *name == rule.pack);
+        let rule_languages = rules
+            .iter()
+            .map(|rule| of_pack(rule).map(|(_, l, _)| l.clone()).unwrap_or_default())
+            .collect();
+        let rule_is_evidence = rules
+            .iter()
+            .map(|rule| {
+                of_pack(rule).is_some_and(|(_, _, gate)| {
+                    gate.evidence_rules.iter().any(|id| id == rule.short_id())
+                })
+            })
+            .collect();
+        Gate {
+            origin,
+            languages,
+            rule_languages,
+            rule_is_evidence,
+        }
+    }
+
+    /// Drops the findings of packs that do not apply to `text`.
+    pub fn retain(&self, text: &str, findings: &mut Vec<Finding>) {
+        if self.origin == Origin::Any
+            || findings
+                .iter()
+                .all(|f| self.rule_languages[f.rule].is_empty())
+        {
+            return;
+        }
+        // Findings of evidence rules count first; the patterns are searched
+        // lazily, once per language and document.
+        let mut found = vec![0; self.languages.len()];
+        for f in findings.iter().filter(|f| self.rule_is_evidence[f.rule]) {
+            for &l in &self.rule_languages[f.rule] {
+                found[l] += 1;
+            }
+        }
+        let mut decided: Vec<Option<bool>> = vec![None; self.languages.len()];
+        findings.retain(|f| {
+            let needs = &self.rule_languages[f.rule];
+            needs.is_empty()
+                || needs.iter().any(|&l| {
+                    *decided[l].get_or_insert_with(|| self.language_applies(l, text, found[l]))
+                })
+        });
+    }
+
+    /// Whether packs of language `index` apply to `text`, where `found`
+    /// findings of evidence rules were made.
+    fn language_applies(&self, index: usize, text: &str, found: usize) -> bool {
+        let language = &self.languages[index];
+        match &self.origin {
+            Origin::Any => true,
+            Origin::Language(code) => &language.code == code,
+            Origin::Auto => shows_evidence(&language.evidence, text, found),
+        }
+    }
+
+    /// The evidence hits in `text` for each language, for `calque eval` and tests.
+    pub fn evidence_hits(&self, text: &str) -> Vec<(&str, usize)> {
+        self.languages
+            .iter()
+            .map(|l| (l.code.as_str(), count_hits(&l.evidence, text, usize::MAX)))
+            .collect()
+    }
+}
+
+/// Whether `text`, where `found` findings of evidence rules were made, holds
+/// enough hits of `evidence`: [`MIN_HITS`], and one per [`BYTES_PER_HIT`]
+/// bytes, the findings included.
+pub fn shows_evidence(evidence: &[Regex], text: &str, found: usize) -> bool {
+    let needed = MIN_HITS.max(text.len().div_ceil(BYTES_PER_HIT));
+    found >= needed || found + count_hits(evidence, text, needed - found) >= needed
+}
+
+/// Hits of all `evidence` patterns in `text`, counting up to `enough`.
+fn count_hits(evidence: &[Regex], text: &str, enough: usize) -> usize {
+    let mut hits = 0;
+    for pattern in evidence {
+        for _ in pattern.find_iter(text) {
+            hits += 1;
+            if hits >= enough {
+                return hits;
+            }
+        }
+    }
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origin_parses_auto_any_and_codes() {
+        assert_eq!("auto".parse::<Origin>(), Ok(Origin::Auto));
+        assert_eq!("any".parse::<Origin>(), Ok(Origin::Any));
+        assert_eq!("zh".parse::<Origin>(), Ok(Origin::Language("zh".into())));
+        assert_eq!(
+            "Chinese".parse::<Origin>().unwrap_err().to_string(),
+            "`Chinese` is not auto, any or a language code such as zh or fr"
+        );
+    }
+
+    #[test]
+    fn evidence_needs_two_hits_and_one_per_block_of_text() {
+        let evidence = [Regex::new(r"\bXinhua\b").unwrap()];
+        assert!(!shows_evidence(&evidence, "Xinhua reported it.", 0));
+        assert!(shows_evidence(
+            &evidence,
+            "Xinhua reported it. Xinhua said.",
+            0
+        ));
+        assert!(
+            shows_evidence(&evidence, "Xinhua reported it.", 1),
+            "a finding counts"
+        );
+        let long = format!("Xinhua, Xinhua. {}", "Plain English text. ".repeat(2000));
+        assert!(
+            !shows_evidence(&evidence, &long, 0),
+            "two hits in 40 KB are not enough"
+        );
+    }
+}
