@@ -279,7 +279,7 @@ impl Engine {
                     .iter()
                     .map(|template| {
                         let mut expanded = String::new();
-                        caps.expand(template, &mut expanded);
+                        template::expand(&caps, template, &mut expanded);
                         shape::apply_case(case, &expanded)
                     })
                     .collect();
