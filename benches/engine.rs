@@ -5,10 +5,10 @@
 //! The end-to-end benchmark, with other tools beside calque, is
 //! benches/run.py.
 
-use calque::engine::Engine;
-use calque::engine::blocks;
-use calque::engine::phrase::{BlockBuffers, PhraseSet};
-use calque::{fix, pack};
+use calque_core::engine::Engine;
+use calque_core::engine::blocks;
+use calque_core::engine::phrase::{BlockBuffers, PhraseSet};
+use calque_core::{fix, pack};
 use divan::{Bencher, black_box, counter::BytesCount};
 use std::sync::LazyLock;
 

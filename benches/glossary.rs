@@ -7,8 +7,8 @@
 //! `CALQUE_BENCH_WRITE=DIR` also writes the text and both packs to DIR, to
 //! time `calque check --no-default-packs --pack DIR/glossary-N.toml DIR/text.txt`.
 
-use calque::engine::Engine;
-use calque::pack;
+use calque_core::engine::Engine;
+use calque_core::pack;
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 

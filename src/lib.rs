@@ -1,23 +1,10 @@
-//! calque: find and fix the damage machine translation leaves in English text.
-//!
-//! Data flows one way: a [`source::Source`] (bytes checked and decoded) goes
-//! through an [`engine::Engine`] (all rule packs compiled once) to a list of
-//! [`engine::Finding`]s, which [`report`] prints and [`fix`] turns into edits.
-//! The engine is pure: no file system, threads or printing inside it.
+//! The `calque` command line: argument parsing, walking and configuration
+//! discovery, printers, atomic writes and streaming, over the pure library
+//! [`calque_core`].
 
 pub mod cli;
 pub mod config;
 pub mod diff;
-pub mod engine;
-pub mod eval;
-pub mod fix;
-pub mod markup;
-pub mod pack;
-pub mod parallel;
 pub mod report;
-pub mod rule;
-pub mod selftest;
-pub mod source;
 pub mod stream;
-pub mod suggest;
 pub mod write;

@@ -7,9 +7,9 @@
 //! Rules that need the whole document (consistency) only see one piece at
 //! a time here.
 
-use crate::engine::{Engine, blocks};
-use crate::fix;
-use crate::source::NotText;
+use calque_core::engine::{Engine, blocks};
+use calque_core::fix;
+use calque_core::source::NotText;
 use rayon::prelude::*;
 use std::io::{self, Read, Write};
 
@@ -226,9 +226,9 @@ mod tests {
 
     #[test]
     fn pieces_fixed_side_by_side_give_the_same_stream() {
-        let engine = crate::engine::builtin_engine();
+        let engine = calque_core::engine::builtin_engine();
         // About a dozen pieces, and a bad byte after them.
-        let mut input = crate::engine::seed_copies(60).into_bytes();
+        let mut input = calque_core::engine::seed_copies(60).into_bytes();
         let good = input.len();
         input.extend_from_slice(b"\n\nvalid until \xff");
         let run = |threads: usize, bytes: &[u8]| {
@@ -268,7 +268,7 @@ mod tests {
         // before the lead byte would be a cut at 0 and loop forever.
         let mut bytes = vec![0xC3];
         bytes.resize(2 * blocks::MAX_BLOCK, 0x80);
-        let engine = crate::engine::Engine::new(Vec::new()).unwrap();
+        let engine = calque_core::engine::Engine::new(Vec::new()).unwrap();
         let result = fix_stream(&engine, &bytes[..], Vec::new(), false);
         assert!(matches!(
             result,

@@ -1,8 +1,8 @@
 //! The built-in packs pass their own examples, the way `calque test` runs
 //! them, so a broken rule fails `cargo test` and CI.
 
-use calque::pack;
-use calque::selftest;
+use calque_core::pack;
+use calque_core::selftest;
 
 #[test]
 fn every_builtin_rule_passes_its_examples() {

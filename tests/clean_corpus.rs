@@ -5,8 +5,8 @@
 //! `--unsafe`; no finding at level error; at most one finding of any level
 //! per 200 KB.
 
-use calque::engine::Engine;
-use calque::{fix, pack};
+use calque_core::engine::Engine;
+use calque_core::{fix, pack};
 use std::fs;
 use std::path::PathBuf;
 
@@ -80,7 +80,7 @@ fn findings_in_clean_english_stay_under_the_documented_rate() {
     }
     let errors: Vec<_> = findings
         .iter()
-        .filter(|f| f.2 == calque::rule::Level::Error)
+        .filter(|f| f.2 == calque_core::rule::Level::Error)
         .collect();
     assert!(errors.is_empty(), "errors on clean English: {errors:#?}");
     let allowed = bytes / (200 << 10);

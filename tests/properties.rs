@@ -11,9 +11,9 @@
 
 mod support;
 
-use calque::engine::Engine;
-use calque::fix;
-use calque::pack::{self, Pack};
+use calque_core::engine::Engine;
+use calque_core::fix;
+use calque_core::pack::{self, Pack};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 use support::invariants::assert_check_and_fix;
@@ -321,8 +321,8 @@ proptest! {
 
 /// Each built-in rule compiled alone, with its examples that have a fix
 /// (built once: compiling the packs in a debug build is slow).
-fn builtin_rules_alone() -> &'static [(Engine, Vec<calque::rule::Example>, bool)] {
-    static RULES: OnceLock<Vec<(Engine, Vec<calque::rule::Example>, bool)>> = OnceLock::new();
+fn builtin_rules_alone() -> &'static [(Engine, Vec<calque_core::rule::Example>, bool)] {
+    static RULES: OnceLock<Vec<(Engine, Vec<calque_core::rule::Example>, bool)>> = OnceLock::new();
     RULES.get_or_init(|| {
         let packs = pack::builtin().unwrap_or_else(|e| panic!("{e}"));
         packs

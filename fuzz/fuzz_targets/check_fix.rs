@@ -4,7 +4,7 @@
 //! in bounds, only edited bytes change, fix idempotent); `fix -` must agree.
 #![no_main]
 
-use calque::engine::Engine;
+use calque_core::engine::Engine;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 

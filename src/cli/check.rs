@@ -3,13 +3,13 @@
 use super::inputs::{self, Input};
 use super::progress::Progress;
 use super::{Options, Status};
-use crate::engine::Engine;
-use crate::markup;
 use crate::report::human;
 use crate::report::printer::Printer;
 use crate::report::{Format, Record, Tally, count};
-use crate::rule::Level;
-use crate::source::LineIndex;
+use calque_core::engine::Engine;
+use calque_core::markup;
+use calque_core::rule::Level;
+use calque_core::source::LineIndex;
 use rayon::prelude::*;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;

@@ -1,9 +1,9 @@
 //! `calque eval GOLD [TEXT]`: score the loaded packs against a gold annotation.
 
 use super::{Options, Status, report_error};
-use crate::engine::Engine;
-use crate::eval::{self, GoldError, GoldKeep, TextScore, Tier, Totals};
 use crate::report::Format;
+use calque_core::engine::Engine;
+use calque_core::eval::{self, GoldError, GoldKeep, TextScore, Tier, Totals};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -63,7 +63,7 @@ fn evaluate(
         let name = path.display().to_string();
         let text = fs::read(path)
             .map_err(|e| format!("{name}: cannot read: {e}"))
-            .and_then(|b| crate::source::decode(b).map_err(|e| format!("{name}: {e}")))?;
+            .and_then(|b| calque_core::source::decode(b).map_err(|e| format!("{name}: {e}")))?;
         let score = eval::score(engine, &text, errors, keeps, options.unsafe_fixes)
             .map_err(|e| format!("{label}: {name}: {e}"))?;
         totals.add(&score);

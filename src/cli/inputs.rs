@@ -2,8 +2,8 @@
 //! (honouring .gitignore, skipping hidden files) in a stable order, `-` for stdin.
 
 use crate::config::PathFilter;
-use crate::markup;
-use crate::source::{self, NotText};
+use calque_core::markup;
+use calque_core::source::{self, NotText};
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};

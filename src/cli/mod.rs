@@ -1,6 +1,6 @@
 //! The command line: parse arguments, load packs, hand the work to a verb.
 //! Everything that touches files, threads or the terminal lives here, not in
-//! the engine; [`crate::parallel`] spreads one large text over the thread
+//! the engine; [`calque_core::parallel`] spreads one large text over the thread
 //! pool set up here.
 
 mod check;
@@ -18,7 +18,7 @@ mod settings;
 use crate::config::PathFilter;
 use crate::report::Format;
 use crate::report::style::ColorChoice;
-use crate::rule::Level;
+use calque_core::rule::Level;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;

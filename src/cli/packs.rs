@@ -4,10 +4,10 @@
 
 use super::Options;
 use crate::config::{Config, Name, Selection};
-use crate::engine::Engine;
-use crate::pack::{self, Pack, RuleDef};
-use crate::rule::Level;
-use crate::suggest;
+use calque_core::engine::Engine;
+use calque_core::pack::{self, Pack, RuleDef};
+use calque_core::rule::Level;
+use calque_core::suggest;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;

@@ -2,10 +2,10 @@
 
 use super::packs::{self, Loaded};
 use super::{Options, Status, report_error};
-use crate::pack::Pack;
-use crate::rule::Rule;
-use crate::selftest;
-use crate::suggest;
+use calque_core::pack::Pack;
+use calque_core::rule::Rule;
+use calque_core::selftest;
+use calque_core::suggest;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 

@@ -4,7 +4,7 @@
 
 use super::Options;
 use crate::config::{self, Config};
-use crate::rule::Level;
+use calque_core::rule::Level;
 use std::env;
 
 /// The options a run uses, and the config file they came from (if any).

@@ -9,9 +9,9 @@
 
 mod filter;
 
-use crate::pack::PackError;
-use crate::rule::Level;
-use crate::source::LineIndex;
+use calque_core::pack::PackError;
+use calque_core::rule::Level;
+use calque_core::source::LineIndex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fs;

@@ -9,7 +9,7 @@
 //! are percent-encoded; in property values `:` and `,` are too.
 
 use super::Record;
-use crate::rule::Level;
+use calque_core::rule::Level;
 use std::io::{self, Write};
 
 pub fn write_record(out: &mut impl Write, record: &Record) -> io::Result<()> {

@@ -9,8 +9,8 @@
 
 use super::Record;
 use super::style::Style;
-use crate::rule::Level;
-use crate::source::LineIndex;
+use calque_core::rule::Level;
+use calque_core::source::LineIndex;
 use std::io::{self, Write};
 
 /// How many characters of a long line are shown on each side of the span.

@@ -8,9 +8,9 @@ pub mod printer;
 pub mod sarif;
 pub mod style;
 
-use crate::engine::{Engine, Finding};
-use crate::rule::Level;
-use crate::source::LineIndex;
+use calque_core::engine::{Engine, Finding};
+use calque_core::rule::Level;
+use calque_core::source::LineIndex;
 use serde::Serialize;
 
 /// One finding with everything a printer may show, positions resolved.

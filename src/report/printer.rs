@@ -8,7 +8,7 @@ use super::json::JsonPrinter;
 use super::sarif::SarifPrinter;
 use super::style::Style;
 use super::{Format, Record};
-use crate::engine::Engine;
+use calque_core::engine::Engine;
 use std::io::{self, Write};
 
 pub enum Printer<'e> {

@@ -8,8 +8,8 @@
 //! this output against the official JSON schema.
 
 use super::Record;
-use crate::engine::Engine;
-use crate::rule::{Level, Rule};
+use calque_core::engine::Engine;
+use calque_core::rule::{Level, Rule};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::io::{self, Write};

@@ -4,8 +4,8 @@
 //! Each check panics with a description of what broke.
 #![allow(dead_code)] // each user takes what it needs
 
-use calque::engine::{Engine, Finding};
-use calque::fix::{self, Edit, MAX_PASSES};
+use calque_core::engine::{Engine, Finding};
+use calque_core::fix::{self, Edit, MAX_PASSES};
 
 /// Findings lie inside the text, on character boundaries, are not empty,
 /// name a loaded rule and come sorted by position.
@@ -131,7 +131,7 @@ pub fn check_fix_bytes(engine: &Engine, data: &[u8]) {
         return;
     };
     let unsafe_fixes = flags & 1 == 1;
-    let decoded = calque::source::decode(bytes.to_vec());
+    let decoded = calque_core::source::decode(bytes.to_vec());
     let mut streamed = Vec::new();
     let streamed_ok =
         calque::stream::fix_stream(engine, bytes, &mut streamed, unsafe_fixes).is_ok();
@@ -140,7 +140,7 @@ pub fn check_fix_bytes(engine: &Engine, data: &[u8]) {
         return;
     };
     let fixed = assert_check_and_fix(engine, &text, unsafe_fixes);
-    if text.len() < calque::engine::blocks::TARGET_BLOCK {
+    if text.len() < calque_core::engine::blocks::TARGET_BLOCK {
         // One piece: the stream fixer must give exactly what `fix` gives.
         assert!(streamed_ok, "fix - refused text that decode accepted");
         assert!(streamed == fixed.as_bytes(), "fix - differs from fix");
@@ -155,7 +155,7 @@ pub fn load_pack_bytes(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(loaded) = calque::pack::load("fuzz.toml", text) else {
+    let Ok(loaded) = calque_core::pack::load("fuzz.toml", text) else {
         return;
     };
     let samples: Vec<String> = loaded
@@ -181,8 +181,8 @@ pub fn load_pack_bytes(data: &[u8]) {
 /// The built-in packs plus tests/support/every-kind.toml, compiled: what
 /// the `check_fix` fuzz target and its regression test run.
 pub fn fuzz_engine() -> Engine {
-    let mut packs = calque::pack::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let mut packs = calque_core::pack::builtin().unwrap_or_else(|e| panic!("{e}"));
     let extra = include_str!("every-kind.toml");
-    packs.push(calque::pack::load("every-kind.toml", extra).unwrap_or_else(|e| panic!("{e}")));
+    packs.push(calque_core::pack::load("every-kind.toml", extra).unwrap_or_else(|e| panic!("{e}")));
     Engine::new(packs.into_iter().flat_map(|p| p.rules).collect()).expect("the rules compile")
 }

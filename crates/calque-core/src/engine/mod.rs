@@ -13,7 +13,7 @@ pub mod context;
 pub mod detect;
 pub mod eight_bytes;
 pub mod glossary;
-pub mod literals;
+pub use calque_literals as literals;
 pub mod pattern;
 pub mod phrase;
 pub mod precomputed;
@@ -429,8 +429,8 @@ pub(crate) fn test_engine(rules: &str) -> Engine {
 }
 
 /// The engine of the built-in packs, for tests.
-#[cfg(test)]
-pub(crate) fn builtin_engine() -> Engine {
+#[cfg(any(test, feature = "test-support"))]
+pub fn builtin_engine() -> Engine {
     let rules = crate::pack::builtin()
         .unwrap()
         .into_iter()
@@ -441,9 +441,9 @@ pub(crate) fn builtin_engine() -> Engine {
 
 /// The seed article `copies` times, a blank line (a clear break) after
 /// each, for tests of large texts.
-#[cfg(test)]
-pub(crate) fn seed_copies(copies: usize) -> String {
-    let seed = include_str!("../../fixtures/seed/000_0a50a29a47c1f7ef.txt");
+#[cfg(any(test, feature = "test-support"))]
+pub fn seed_copies(copies: usize) -> String {
+    let seed = include_str!("../../../../fixtures/seed/000_0a50a29a47c1f7ef.txt");
     format!("{}\n\n", seed.trim_end()).repeat(copies)
 }
 

@@ -1,22 +1,20 @@
-//! Compiles every `rules/*.toml` into the binary: the list is generated here
-//! so that adding a pack is adding a file, with no code to touch. Also
-//! chooses, ahead of time, the trigger literals of the built-in patterns
-//! (see `src/engine/precomputed.rs`), with the very code start-up would run.
+//! Compiles every `rules/*.toml` of the workspace's top level into the
+//! library: the list is generated here so that adding a pack is adding a
+//! file, with no code to touch. Also chooses, ahead of time, the trigger
+//! literals of the built-in patterns (see `src/engine/precomputed.rs`), with
+//! the very code start-up would run (the `calque-literals` crate).
 
 use std::env;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-#[path = "src/engine/literals.rs"]
-#[allow(dead_code)]
-mod literals;
+use calque_literals as literals;
 
 fn main() {
-    println!("cargo:rerun-if-changed=rules");
-    println!("cargo:rerun-if-changed=src/engine/literals.rs");
+    println!("cargo:rerun-if-changed=../../rules");
     let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let rules = Path::new(&manifest).join("rules");
+    let rules = Path::new(&manifest).join("../../rules");
     let mut files: Vec<PathBuf> = fs::read_dir(&rules)
         .map(|dir| {
             dir.filter_map(Result::ok)

@@ -56,7 +56,7 @@ impl PackError {
     /// A TOML parse or schema error of `text` (from `file`), located at its
     /// span when it has one, with "did you mean" for unknown fields.
     /// `rule_at` names the rule holding a byte offset, where that applies.
-    pub(crate) fn from_toml(
+    pub fn from_toml(
         file: &str,
         text: &str,
         error: &toml::de::Error,
