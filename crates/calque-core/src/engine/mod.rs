@@ -262,7 +262,10 @@ impl Engine {
             proposals.clear();
             detector.find(text, block.clone(), &mut proposals);
             for p in proposals.drain(..) {
-                if !self.behaviours[rule].context.accepts(text, p.span.start, p.span.end) {
+                if !self.behaviours[rule]
+                    .context
+                    .accepts(text, p.span.start, p.span.end)
+                {
                     continue;
                 }
                 let safe = self.rules[rule].safe && p.unambiguous;

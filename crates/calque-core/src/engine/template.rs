@@ -59,11 +59,9 @@ impl Transform {
 fn split_transform(reference: &str) -> Result<(&str, Transform), String> {
     match reference.split_once(':') {
         None => Ok((reference, Transform::None)),
-        Some((group, name)) => Transform::parse(name)
-            .map(|t| (group, t))
-            .ok_or_else(|| {
-                format!("unknown case transform `{name}` in `${{{reference}}}` (title, lower or upper)")
-            }),
+        Some((group, name)) => Transform::parse(name).map(|t| (group, t)).ok_or_else(|| {
+            format!("unknown case transform `{name}` in `${{{reference}}}` (title, lower or upper)")
+        }),
     }
 }
 
@@ -195,8 +193,14 @@ mod tests {
     #[test]
     fn case_transforms_change_only_their_group() {
         let p = r"(\w+) (?P<last>[\w-]+)";
-        assert_eq!(expanded(p, "Elisabeth BORNE", "$1 ${2:title}"), "Elisabeth Borne");
-        assert_eq!(expanded(p, "Jean LE-DRIAN", "$1 ${last:title}"), "Jean Le-Drian");
+        assert_eq!(
+            expanded(p, "Elisabeth BORNE", "$1 ${2:title}"),
+            "Elisabeth Borne"
+        );
+        assert_eq!(
+            expanded(p, "Jean LE-DRIAN", "$1 ${last:title}"),
+            "Jean Le-Drian"
+        );
         assert_eq!(expanded(p, "In 2018", "${1:lower} $2"), "in 2018");
         assert_eq!(expanded(p, "a b", "${1:upper}$$${2}"), "A$b");
         assert_eq!(expanded(p, "a b", "$1-$2"), "a-b");

@@ -10,8 +10,8 @@ mod kinds;
 pub mod schema;
 
 use crate::engine::context::Context;
-use crate::engine::pattern::Pattern;
 use crate::engine::detect::Detector;
+use crate::engine::pattern::Pattern;
 use crate::engine::template;
 use crate::rule::{Example, Level, Rule};
 use crate::source::LineIndex;

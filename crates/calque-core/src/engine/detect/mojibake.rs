@@ -125,7 +125,15 @@ mod tests {
 
     #[test]
     fn leaves_valid_text_alone() {
-        for text in ["café", "NÃO", "São Paulo", "“quoted”", "Ã alone", "£5 — fine", "Ærøskøbing"] {
+        for text in [
+            "café",
+            "NÃO",
+            "São Paulo",
+            "“quoted”",
+            "Ã alone",
+            "£5 — fine",
+            "Ærøskøbing",
+        ] {
             assert_eq!(repaired(text), vec![], "{text}");
         }
     }
