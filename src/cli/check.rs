@@ -1,6 +1,6 @@
 //! `calque check`: report findings.
 
-use super::inputs::{self, Input};
+use super::inputs::{self, Input, InputError};
 use super::progress::Progress;
 use super::{Options, Status};
 use crate::report::human;
@@ -30,7 +30,7 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
         status.error = true;
     }
     let progress = Progress::start(inputs.len());
-    let results: Vec<Result<Option<Checked>, ()>> = inputs
+    let results: Vec<Result<Option<Checked>, InputError>> = inputs
         .par_iter()
         .map(|input| {
             let checked = check_one(engine, options, input);
@@ -51,7 +51,8 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
         let checked = match result {
             Ok(Some(c)) => c,
             Ok(None) => continue,
-            Err(()) => {
+            Err(error) => {
+                super::report_error(error);
                 status.error = true;
                 continue;
             }
@@ -79,8 +80,12 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
     status
 }
 
-/// `Ok(None)`: skipped (binary); `Err(())`: an error, already reported.
-fn check_one(engine: &Engine, options: &Options, input: &Input) -> Result<Option<Checked>, ()> {
+/// `Ok(None)`: skipped (binary).
+fn check_one(
+    engine: &Engine,
+    options: &Options,
+    input: &Input,
+) -> Result<Option<Checked>, InputError> {
     let Some(inputs::Document { text, label, kind }) =
         inputs::read_document(input, options.stdin_filename.as_deref())?
     else {

@@ -61,7 +61,7 @@ pub fn test_rule(def: &RuleDef, pack_file: &str) -> Vec<Failure> {
     };
     let engine = match Engine::new(vec![def.clone()]) {
         Ok(engine) => engine,
-        Err(e) => return vec![fail(e)],
+        Err(e) => return vec![fail(e.to_string())],
     };
     let mut failures = Vec::new();
     for (n, example) in def.rule.examples.iter().enumerate() {

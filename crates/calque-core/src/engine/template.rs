@@ -55,12 +55,15 @@ impl Transform {
 }
 
 /// Splits a braced reference `1:title` into the group and its transform;
-/// `Err` names an unknown transform.
-fn split_transform(reference: &str) -> Result<(&str, Transform), String> {
+/// fails on an unknown transform.
+fn split_transform(reference: &str) -> Result<(&str, Transform), TemplateError> {
     match reference.split_once(':') {
         None => Ok((reference, Transform::None)),
         Some((group, name)) => Transform::parse(name).map(|t| (group, t)).ok_or_else(|| {
-            format!("unknown case transform `{name}` in `${{{reference}}}` (title, lower or upper)")
+            TemplateError::UnknownTransform {
+                reference: reference.to_string(),
+                transform: name.to_string(),
+            }
         }),
     }
 }
@@ -115,8 +118,50 @@ pub fn expand(caps: &Captures<'_>, template: &str, out: &mut String) {
     out.push_str(rest);
 }
 
+/// A replacement template that names a capture group its pattern lacks.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "replacement `{template}` refers to group `{group}`, which the pattern does not have{}",
+    hint(group)
+)]
+pub struct MissingGroup {
+    /// The whole template, as the pack writes it.
+    pub template: String,
+    /// The group it names.
+    pub group: String,
+}
+
+/// Why a replacement template cannot be used with its pattern.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TemplateError {
+    /// A reference to a capture group the pattern lacks.
+    #[error(transparent)]
+    MissingGroup(#[from] MissingGroup),
+    /// A `${group:transform}` reference whose transform is not
+    /// `title`, `lower` or `upper`.
+    #[error("unknown case transform `{transform}` in `${{{reference}}}` (title, lower or upper)")]
+    UnknownTransform {
+        /// The reference between the braces, as the pack writes it (`1:shout`).
+        reference: String,
+        /// The transform it names (`shout`).
+        transform: String,
+    },
+}
+
+/// `$1x` reads as group `1x`: say how to write group 1 followed by `x`.
+fn hint(group: &str) -> &'static str {
+    if group.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && group.chars().any(|c| !c.is_ascii_digit())
+    {
+        " (write `${1}x`, not `$1x`)"
+    } else {
+        ""
+    }
+}
+
 /// Fails when `template` names a capture group that `pattern` lacks.
-pub fn validate(template: &str, pattern: &Pattern) -> Result<(), String> {
+/// Fails too when a reference asks for an unknown case transform.
+pub fn validate(template: &str, pattern: &Pattern) -> Result<(), TemplateError> {
     for reference in group_references(template) {
         let (name, _) = split_transform(reference)?;
         let exists = match name.parse::<usize>() {
@@ -124,16 +169,11 @@ pub fn validate(template: &str, pattern: &Pattern) -> Result<(), String> {
             Err(_) => pattern.has_group_named(name),
         };
         if !exists {
-            return Err(format!(
-                "replacement `{template}` refers to group `{name}`, which the pattern does not have{}",
-                if name.chars().next().is_some_and(|c| c.is_ascii_digit())
-                    && name.chars().any(|c| !c.is_ascii_digit())
-                {
-                    " (write `${1}x`, not `$1x`)"
-                } else {
-                    ""
-                }
-            ));
+            return Err(MissingGroup {
+                template: template.to_string(),
+                group: name.to_string(),
+            }
+            .into());
         }
     }
     Ok(())
@@ -211,7 +251,11 @@ mod tests {
         let regex = Pattern::parse(r"(\w+)").unwrap();
         assert!(validate("${1:title}", &regex).is_ok());
         let err = validate("${1:shout}", &regex).unwrap_err();
-        assert!(err.contains("shout"), "{err}");
+        assert!(matches!(err, TemplateError::UnknownTransform { .. }));
+        assert_eq!(
+            err.to_string(),
+            "unknown case transform `shout` in `${1:shout}` (title, lower or upper)"
+        );
     }
 
     #[test]
@@ -220,7 +264,7 @@ mod tests {
         assert!(validate("$1-${tail}", &regex).is_ok());
         assert!(validate("$3", &regex).is_err());
         assert!(validate("$head", &regex).is_err());
-        let err = validate("$1x", &regex).unwrap_err();
+        let err = validate("$1x", &regex).unwrap_err().to_string();
         assert!(err.contains("${1}x"), "{err}");
     }
 }

@@ -174,7 +174,7 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::test_engine;
+    use crate::testing::test_engine;
 
     const PACK: &str = r#"
 [[rule]]
