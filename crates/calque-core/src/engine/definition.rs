@@ -4,7 +4,7 @@
 
 use super::context::Context;
 use super::pattern::Pattern;
-use super::{consistency, glossary};
+use super::{consistency, detect, glossary};
 use crate::rule::Rule;
 use serde::Deserialize;
 
@@ -37,6 +37,8 @@ pub enum Matcher {
     Glossary(Vec<glossary::Entry>),
     /// Groups of variants that one document should not mix.
     Consistency(consistency::Groups),
+    /// A built-in detector written in Rust; it proposes its own fixes.
+    Detector(detect::Detector),
 }
 
 /// A validated rule, ready to be compiled into an engine.

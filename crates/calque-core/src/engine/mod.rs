@@ -11,6 +11,7 @@ pub mod blocks;
 pub mod consistency;
 pub mod context;
 pub mod definition;
+pub mod detect;
 pub mod eight_bytes;
 pub mod error;
 pub mod gate;
@@ -74,6 +75,8 @@ pub struct Engine {
     consistency: ConsistencySet,
     /// Which packs apply to a document (see [`gate`]); none = all of them.
     gate: Option<gate::Gate>,
+    /// Rules served by a built-in detector, with their rule indices.
+    detectors: Vec<(usize, detect::Detector)>,
 }
 
 impl Engine {
@@ -84,6 +87,7 @@ impl Engine {
         let mut pattern_rules = Vec::new();
         let mut glossary_rules = Vec::new();
         let mut consistency_rules = Vec::new();
+        let mut detectors = Vec::new();
         for (index, def) in defs.into_iter().enumerate() {
             let regex = match def.matcher {
                 Matcher::Phrase(list) => {
@@ -101,6 +105,10 @@ impl Engine {
                 }
                 Matcher::Consistency(groups) => {
                     consistency_rules.push((index, def.rule.safe, groups));
+                    None
+                }
+                Matcher::Detector(detector) => {
+                    detectors.push((index, detector));
                     None
                 }
             };
@@ -137,6 +145,7 @@ impl Engine {
             glossary: GlossarySet::new(glossary_rules),
             consistency,
             gate: None,
+            detectors,
         })
     }
 
@@ -215,7 +224,8 @@ impl Engine {
                     }
                 }
             }
-            self.pattern_findings(text, block, &mut hits, findings);
+            self.pattern_findings(text, block.clone(), &mut hits, findings);
+            self.detector_findings(text, block, findings);
         }
         self.glossary.observe(text, range.clone(), sightings);
         self.consistency.observe(text, range, sightings);
@@ -270,6 +280,28 @@ impl Engine {
         finding(c.rule, c.start..c.end, matched, replacements, safe)
     }
 
+    /// Appends the findings of the built-in detectors in `text[block]`: a
+    /// proposal passes the rule's context conditions, and is safe when the
+    /// rule is and the detector found one reading only.
+    fn detector_findings(&self, text: &str, block: Range<usize>, out: &mut Vec<Finding>) {
+        let mut proposals = Vec::new();
+        for &(rule, detector) in &self.detectors {
+            proposals.clear();
+            detector.find(text, block.clone(), &mut proposals);
+            for p in proposals.drain(..) {
+                if !self.behaviours[rule]
+                    .context
+                    .accepts(text, p.span.start, p.span.end)
+                {
+                    continue;
+                }
+                let safe = self.rules[rule].safe && p.unambiguous;
+                let matched = &text[p.span.clone()];
+                out.extend(finding(rule, p.span, matched, vec![p.replacement], safe));
+            }
+        }
+    }
+
     /// Appends the findings of pattern rules in `text[block]`; `hits` is scratch space.
     fn pattern_findings(
         &self,
@@ -306,7 +338,7 @@ impl Engine {
                     .iter()
                     .map(|template| {
                         let mut expanded = String::new();
-                        caps.expand(template, &mut expanded);
+                        template::expand(&caps, template, &mut expanded);
                         shape::apply_case(case, &expanded)
                     })
                     .collect();

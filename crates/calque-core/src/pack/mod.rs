@@ -11,6 +11,7 @@ mod kinds;
 pub(crate) mod schema;
 
 use crate::engine::context::Context;
+use crate::engine::detect::Detector;
 use crate::engine::pattern::{Pattern, PatternError};
 use crate::engine::template;
 use crate::rule::{Example, Level, Rule};
@@ -273,6 +274,7 @@ fn validate_rule(
     let matchers = [
         ("glossary", raw.glossary.as_ref().map(|g| g.span())),
         ("consistency", raw.consistency.as_ref().map(|c| c.span())),
+        ("detector", raw.detector.as_ref().map(|d| d.span())),
         ("phrase", raw.phrase.as_ref().map(|p| p.span())),
         ("pattern", raw.pattern.as_ref().map(|p| p.span())),
     ];
@@ -293,6 +295,26 @@ fn validate_rule(
         return Err((span, "`prefer` belongs to `consistency` rules".into()));
     }
     let (matcher, kind, default_case) = match (raw.phrase, raw.pattern) {
+        _ if raw.detector.is_some() => {
+            let name = raw.detector.expect("checked by the guard");
+            if let Some(r) = &raw.replace {
+                return Err((
+                    r.span(),
+                    "`replace` is not used here: the detector gives the fixes".into(),
+                ));
+            }
+            let detector = Detector::named(name.get_ref()).ok_or_else(|| {
+                (
+                    name.span(),
+                    format!(
+                        "unknown detector `{}` (built-in detectors: {})",
+                        name.get_ref(),
+                        Detector::NAMES
+                    ),
+                )
+            })?;
+            (Matcher::Detector(detector), "detector", CaseMode::Exact)
+        }
         _ if raw.glossary.is_some() || raw.consistency.is_some() => {
             if let Some(r) = &raw.replace {
                 return Err((
@@ -325,7 +347,7 @@ fn validate_rule(
         (None, None) => {
             return Err((
                 id_span,
-                "the rule has no matcher: add `phrase`, `pattern`, `glossary` or `consistency`"
+                "the rule has no matcher: add `phrase`, `pattern`, `glossary`, `consistency` or `detector`"
                     .into(),
             ));
         }
@@ -381,8 +403,11 @@ fn validate_rule(
     };
 
     // Glossary and consistency rules always carry their fix.
-    let has_fix =
-        !replace.is_empty() || matches!(matcher, Matcher::Glossary(_) | Matcher::Consistency(_));
+    let has_fix = !replace.is_empty()
+        || matches!(
+            matcher,
+            Matcher::Glossary(_) | Matcher::Consistency(_) | Matcher::Detector(_)
+        );
     let examples_span = raw.examples.span();
     let raw_examples = raw.examples.into_inner();
     if raw_examples.is_empty() {

@@ -64,6 +64,8 @@ pub struct RawRule {
     pub pattern: Option<Spanned<String>>,
     pub glossary: Option<Spanned<Vec<Spanned<RawGlossaryEntry>>>>,
     pub consistency: Option<Spanned<RawConsistency>>,
+    /// The name of a built-in detector (see `engine::detect`).
+    pub detector: Option<Spanned<String>>,
     pub prefer: Option<Spanned<OneOrMany>>,
     pub replace: Option<Spanned<OneOrMany>>,
     pub level: Option<Level>,

@@ -209,3 +209,26 @@ fn rejects_what_a_glossary_or_consistency_rule_cannot_be() {
     );
     assert!(e.contains("needs `good`"), "{e}");
 }
+
+#[test]
+fn detector_rules_load_and_refuse_what_they_cannot_be() {
+    let rule = "id = \"m\"\nmessage = \"m\"\ndetector = \"mojibake\"\nexamples = [{ bad = \"cafÃ©\", good = \"café\" }]\n";
+    let pack = load_rule(rule).unwrap();
+    assert!(matches!(
+        pack.rules[0].matcher,
+        Matcher::Detector(crate::engine::detect::Detector::Mojibake)
+    ));
+    let unknown = error(&rule.replace("\"mojibake\"", "\"telepathy\""));
+    assert!(
+        unknown.contains("unknown detector `telepathy`"),
+        "{unknown}"
+    );
+    assert!(unknown.contains("mojibake"), "{unknown}");
+    let with_replace = error(&format!("{rule}replace = \"x\"\n"));
+    assert!(
+        with_replace.contains("the detector gives the fixes"),
+        "{with_replace}"
+    );
+    let two = error(&format!("{rule}phrase = \"a\"\n"));
+    assert!(two.contains("exactly one matcher"), "{two}");
+}
