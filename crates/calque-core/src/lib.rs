@@ -5,6 +5,7 @@
 //! [`engine::Finding`]s, which [`report`] prints and [`fix`] turns into edits.
 //! The engine is pure: no file system, threads or printing inside it.
 
+pub mod bilingual;
 pub mod engine;
 pub mod eval;
 pub mod fix;

@@ -69,6 +69,8 @@ pub struct Engine {
     /// Glossary and consistency rules: searched over the whole text.
     glossary: GlossarySet,
     consistency: ConsistencySet,
+    /// Bilingual rules: run only where a source is known.
+    bilingual: Vec<(usize, crate::bilingual::Check)>,
 }
 
 impl Engine {
@@ -79,6 +81,7 @@ impl Engine {
         let mut pattern_rules = Vec::new();
         let mut glossary_rules = Vec::new();
         let mut consistency_rules = Vec::new();
+        let mut bilingual = Vec::new();
         for (index, def) in defs.into_iter().enumerate() {
             let regex = match def.matcher {
                 Matcher::Phrase(list) => {
@@ -96,6 +99,10 @@ impl Engine {
                 }
                 Matcher::Consistency(groups) => {
                     consistency_rules.push((index, def.rule.safe, groups));
+                    None
+                }
+                Matcher::Bilingual(check) => {
+                    bilingual.push((index, check));
                     None
                 }
             };
@@ -131,6 +138,7 @@ impl Engine {
             pattern_rules,
             glossary: GlossarySet::new(glossary_rules),
             consistency,
+            bilingual,
         })
     }
 
@@ -141,6 +149,12 @@ impl Engine {
 
     pub fn rule(&self, index: usize) -> &Rule {
         &self.rules[index]
+    }
+
+    /// The bilingual rules (index and check), which [`Engine::check`] never
+    /// runs: [`crate::bilingual::check`] does, where a source is known.
+    pub fn bilingual_checks(&self) -> &[(usize, crate::bilingual::Check)] {
+        &self.bilingual
     }
 
     /// Ids of the pattern rules without trigger literals, whose relaxed
