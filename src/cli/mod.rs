@@ -84,6 +84,20 @@ pub struct Options {
     /// Apply the config's `exclude` globs to files named on the command line too
     #[arg(long, global = true)]
     pub force_exclude: bool,
+    /// Check each line of the target against the same line of this source
+    /// file: `check --source SOURCE.txt TARGET.txt`
+    #[arg(long, value_name = "FILE", global = true)]
+    pub source: Option<PathBuf>,
+    /// TMX: the language of the translations to check (default: every
+    /// language but the header's `srclang`)
+    #[arg(long, value_name = "LANG", global = true)]
+    pub target_lang: Option<String>,
+    /// TSV/CSV: the names of the source and target columns [default: source,target]
+    #[arg(long, value_name = "SOURCE,TARGET", global = true, value_parser = parse_columns)]
+    pub columns: Option<(String, String)>,
+    /// PO: check fuzzy entries too (skipped by the bilingual checks by default)
+    #[arg(long, global = true)]
+    pub fuzzy: bool,
     /// Which walked files are checked (the config's include/exclude globs).
     #[arg(skip)]
     pub path_filter: PathFilter,
@@ -134,6 +148,16 @@ pub enum Command {
     },
     /// Print the man page (roff), e.g. `calque man > calque.1`
     Man,
+}
+
+/// `--columns SOURCE,TARGET`.
+fn parse_columns(value: &str) -> Result<(String, String), String> {
+    match value.split_once(',') {
+        Some((s, t)) if !s.trim().is_empty() && !t.trim().is_empty() => {
+            Ok((s.trim().to_string(), t.trim().to_string()))
+        }
+        _ => Err("expected two column names: SOURCE,TARGET".into()),
+    }
 }
 
 /// What a run found, folded into the exit code: 2 beats 1 beats 0.
