@@ -287,13 +287,10 @@ pub fn check_units(
 pub fn read_aligned(source: &str, target: &str) -> Result<Vec<Unit>, ReadError> {
     let sources: Vec<&str> = crate::markup::lines(source).map(|r| &source[r]).collect();
     let targets: Vec<Range<usize>> = crate::markup::lines(target).collect();
-    // A final line break does not start a line of its own.
-    let count = |n: usize, text: &str| n - usize::from(text.ends_with('\n'));
-    let (s, t) = (count(sources.len(), source), count(targets.len(), target));
-    if s != t {
+    if sources.len() != targets.len() {
         return Err(ReadError::LineCount {
-            source_lines: s,
-            target_lines: t,
+            source_lines: sources.len(),
+            target_lines: targets.len(),
         });
     }
     let mut units = Vec::new();

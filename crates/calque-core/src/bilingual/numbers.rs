@@ -195,8 +195,11 @@ fn chinese(text: &str) -> Vec<Number> {
             end = i + c.len_utf8();
             chars.next();
         }
-        // Digits just before (5万 is read with the Arabic numbers).
-        if text[..start].ends_with(|c: char| c.is_ascii_digit() || c == '.') {
+        // Digits just before (5万 is read with the Arabic numbers), or the
+        // 百 of 百分之 ("per hundred": a percentage follows).
+        if text[..start].ends_with(|c: char| c.is_ascii_digit() || c == '.')
+            || text[start..].starts_with("百分之")
+        {
             continue;
         }
         let run = &text[start..end];
@@ -241,7 +244,9 @@ pub fn chinese_value(run: &str) -> Option<f64> {
         }
         return Some(value);
     }
-    let (mut total, mut section, mut pending) = (0.0, 0.0, None::<f64>);
+    // Parts at and above 亿, between 万 and 亿, and below 万.
+    let (mut high, mut middle, mut section) = (0.0, 0.0, 0.0);
+    let mut pending = None::<f64>;
     for c in run.chars() {
         match c {
             '十' | '百' | '千' => {
@@ -252,19 +257,21 @@ pub fn chinese_value(run: &str) -> Option<f64> {
                 };
                 section += pending.take().unwrap_or(1.0) * unit;
             }
-            '万' | '亿' => {
-                let unit = if c == '万' { 1e4 } else { 1e8 };
-                section += pending.take().unwrap_or(0.0);
-                if section == 0.0 {
-                    section = 1.0;
-                }
-                total = (total + section) * unit;
+            '万' => {
+                let part = section + pending.take().unwrap_or(0.0);
+                middle += if part == 0.0 { 1.0 } else { part } * 1e4;
+                section = 0.0;
+            }
+            '亿' => {
+                let part = middle + section + pending.take().unwrap_or(0.0);
+                high += if part == 0.0 { 1.0 } else { part } * 1e8;
+                middle = 0.0;
                 section = 0.0;
             }
             c => pending = Some(digit(c)?),
         }
     }
-    Some(total + section + pending.unwrap_or(0.0))
+    Some(high + middle + section + pending.unwrap_or(0.0))
 }
 
 const WORDS: [(&str, f64); 40] = [
