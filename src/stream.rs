@@ -226,9 +226,9 @@ mod tests {
 
     #[test]
     fn pieces_fixed_side_by_side_give_the_same_stream() {
-        let engine = calque_core::engine::builtin_engine();
+        let engine = calque_core::testing::builtin_engine();
         // About a dozen pieces, and a bad byte after them.
-        let mut input = calque_core::engine::seed_copies(60).into_bytes();
+        let mut input = calque_core::testing::seed_copies(60).into_bytes();
         let good = input.len();
         input.extend_from_slice(b"\n\nvalid until \xff");
         let run = |threads: usize, bytes: &[u8]| {

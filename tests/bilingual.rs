@@ -27,10 +27,12 @@ fn findings(dir: &Path, args: &[&str]) -> (Vec<Value>, i32) {
         .output()
         .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
-    let found: Vec<Value> = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    let found: Vec<Value> =
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
     for f in &found {
         let file = fs::read(dir.join(f["path"].as_str().unwrap())).unwrap();
-        let range = f["byte_start"].as_u64().unwrap() as usize..f["byte_end"].as_u64().unwrap() as usize;
+        let range =
+            f["byte_start"].as_u64().unwrap() as usize..f["byte_end"].as_u64().unwrap() as usize;
         assert_eq!(
             String::from_utf8_lossy(&file[range]),
             f["matched"].as_str().unwrap(),
@@ -138,7 +140,10 @@ fn xliff_20_dropped_inline_code() {
     assert_eq!(code, 1);
     assert_eq!(
         rules_of(&found),
-        [("bilingual/placeholder-mismatch".to_string(), "greeting".to_string())]
+        [(
+            "bilingual/placeholder-mismatch".to_string(),
+            "greeting".to_string()
+        )]
     );
 }
 
@@ -202,13 +207,27 @@ examples = [{ source = "我们支持一带一路。", bad = "We support One Belt
 #[test]
 fn a_line_aligned_pair_and_a_plain_file() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "zh.txt", "共有5万人参加。\n会议于5月31日举行。\n");
-    write(dir.path(), "en.txt", "About 50,000 people took part.\nThe meeting was held on 5 May.\n");
-    let (found, code) = findings(dir.path(), &["--select", "bilingual", "--source", "zh.txt", "en.txt"]);
+    write(
+        dir.path(),
+        "zh.txt",
+        "共有5万人参加。\n会议于5月31日举行。\n",
+    );
+    write(
+        dir.path(),
+        "en.txt",
+        "About 50,000 people took part.\nThe meeting was held on 5 May.\n",
+    );
+    let (found, code) = findings(
+        dir.path(),
+        &["--select", "bilingual", "--source", "zh.txt", "en.txt"],
+    );
     assert_eq!(code, 1);
     assert_eq!(
         rules_of(&found),
-        [("bilingual/number-mismatch".to_string(), "line 2".to_string())]
+        [(
+            "bilingual/number-mismatch".to_string(),
+            "line 2".to_string()
+        )]
     );
     // Without a source, the bilingual rules never fire.
     let (found, code) = findings(dir.path(), &["--select", "bilingual", "en.txt"]);
@@ -220,7 +239,10 @@ fn a_line_aligned_pair_and_a_plain_file() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("en.txt: the source has 1 lines, the target 2"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("en.txt: the source has 1 lines, the target 2")
+    );
 }
 
 #[test]
@@ -232,7 +254,10 @@ fn monolingual_rules_see_only_targets_and_fixes_keep_the_markup() {
 </body></file></xliff>
 "#;
     let path = write(dir.path(), "m.xlf", xlf);
-    calque(dir.path()).args(["fix", "--select", "bilingual", "m.xlf"]).assert().success();
+    calque(dir.path())
+        .args(["fix", "--select", "bilingual", "m.xlf"])
+        .assert()
+        .success();
     let fixed = fs::read_to_string(path).unwrap();
     assert_eq!(
         fixed,

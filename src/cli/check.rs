@@ -1,6 +1,6 @@
 //! `calque check`: report findings.
 
-use super::inputs::{self, Input};
+use super::inputs::{self, Input, InputError};
 use super::progress::Progress;
 use super::{Options, Status};
 use crate::report::human;
@@ -31,7 +31,7 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
         status.error = true;
     }
     let progress = Progress::start(inputs.len());
-    let results: Vec<Result<Option<Checked>, ()>> = inputs
+    let results: Vec<Result<Option<Checked>, InputError>> = inputs
         .par_iter()
         .map(|input| {
             let checked = check_one(engine, options, input);
@@ -52,7 +52,8 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
         let checked = match result {
             Ok(Some(c)) => c,
             Ok(None) => continue,
-            Err(()) => {
+            Err(error) => {
+                super::report_error(error);
                 status.error = true;
                 continue;
             }
@@ -80,8 +81,12 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
     status
 }
 
-/// `Ok(None)`: skipped (binary); `Err(())`: an error, already reported.
-fn check_one(engine: &Engine, options: &Options, input: &Input) -> Result<Option<Checked>, ()> {
+/// `Ok(None)`: skipped (binary).
+fn check_one(
+    engine: &Engine,
+    options: &Options,
+    input: &Input,
+) -> Result<Option<Checked>, InputError> {
     let Some(inputs::Document { text, label, kind }) =
         inputs::read_document(input, options.stdin_filename.as_deref())?
     else {
@@ -135,19 +140,21 @@ fn check_bilingual(
     kind: markup::Kind,
     label: &str,
     text: &str,
-) -> Result<Option<bilingual::Checked>, ()> {
-    let fail = |message: String| {
-        super::report_error(message);
+) -> Result<Option<bilingual::Checked>, InputError> {
+    let fail = |source: inputs::ReadError| InputError {
+        label: label.to_string(),
+        source,
     };
     if let Some(source_path) = &options.source {
         let source_input = Input::File {
             path: source_path.clone(),
             explicit: true,
         };
-        let source = inputs::read_text(&source_input)
-            .map_err(|e| fail(format!("{}: {e}", source_path.display())))?;
-        let units = bilingual::read_aligned(&source, text)
-            .map_err(|e| fail(format!("{label}: {e}")))?;
+        let source = inputs::read_text(&source_input).map_err(|source| InputError {
+            label: source_input.label(),
+            source,
+        })?;
+        let units = bilingual::read_aligned(&source, text).map_err(|e| fail(e.into()))?;
         return Ok(Some(bilingual::check_units(engine, None, text, units)));
     }
     let Some(format) = kind.bilingual_format() else {
@@ -158,8 +165,7 @@ fn check_bilingual(
         columns: options.columns.clone(),
         include_fuzzy: options.fuzzy,
     };
-    bilingual::check_file(engine, format, text, &read_options)
-        .map_err(|e| fail(format!("{label}: {e}")))
+    bilingual::check_file(engine, format, text, &read_options).map_err(|e| fail(e.into()))
 }
 
 fn print_summary(options: &Options, tally: &Tally) {

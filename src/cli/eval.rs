@@ -1,7 +1,8 @@
 //! `calque eval GOLD [TEXT]`: score the loaded packs against a gold annotation.
 
-use super::{Options, Status, report_error};
+use super::{Options, Status};
 use crate::report::Format;
+use anyhow::{Result, anyhow, bail};
 use calque_core::engine::Engine;
 use calque_core::eval::{self, GoldError, GoldKeep, TextScore, Tier, Totals};
 use std::collections::BTreeMap;
@@ -13,38 +14,20 @@ pub fn run(
     options: &Options,
     gold_path: &Path,
     text_path: Option<&Path>,
-) -> Status {
-    match evaluate(engine, options, gold_path, text_path) {
-        Ok(()) => Status::default(),
-        Err(message) => {
-            report_error(message);
-            Status {
-                error: true,
-                found: false,
-            }
-        }
-    }
-}
-
-fn evaluate(
-    engine: &Engine,
-    options: &Options,
-    gold_path: &Path,
-    text_path: Option<&Path>,
-) -> Result<(), String> {
+) -> Result<Status> {
     let label = gold_path.display().to_string();
     let gold_text =
-        fs::read_to_string(gold_path).map_err(|e| format!("{label}: cannot read: {e}"))?;
+        fs::read_to_string(gold_path).map_err(|e| anyhow!("{label}: cannot read: {e}"))?;
     let gold = eval::parse_gold(&label, &gold_text)?;
 
     // Group the entries by the text they annotate: their `file` (relative to
     // the gold file), or the TEXT argument.
     let base = gold_path.parent().unwrap_or(Path::new("."));
-    let resolve = |file: &Option<String>| -> Result<PathBuf, String> {
+    let resolve = |file: &Option<String>| -> Result<PathBuf> {
         match (file, text_path) {
             (Some(f), _) => Ok(base.join(f)),
             (None, Some(t)) => Ok(t.to_path_buf()),
-            (None, None) => Err(format!(
+            (None, None) => Err(anyhow!(
                 "{label}: an entry has no `file`; name the annotated text: calque eval {label} TEXT"
             )),
         }
@@ -62,10 +45,10 @@ fn evaluate(
     for (path, (errors, keeps)) in &by_text {
         let name = path.display().to_string();
         let text = fs::read(path)
-            .map_err(|e| format!("{name}: cannot read: {e}"))
-            .and_then(|b| calque_core::source::decode(b).map_err(|e| format!("{name}: {e}")))?;
+            .map_err(|e| anyhow!("{name}: cannot read: {e}"))
+            .and_then(|b| calque_core::source::decode(b).map_err(|e| anyhow!("{name}: {e}")))?;
         let score = eval::score(engine, &text, errors, keeps, options.unsafe_fixes)
-            .map_err(|e| format!("{label}: {name}: {e}"))?;
+            .map_err(|e| anyhow!("{label}: {name}: {e}"))?;
         totals.add(&score);
         scores.push((name, score));
     }
@@ -83,9 +66,12 @@ fn evaluate(
             );
         }
         Format::Human => print_human(&label, &totals, &scores),
-        other => return Err(format!("eval prints human or json, not {other:?}").to_lowercase()),
+        other => bail!(
+            "{}",
+            format!("eval prints human or json, not {other:?}").to_lowercase()
+        ),
     }
-    Ok(())
+    Ok(Status::default())
 }
 
 fn percent(part: usize, whole: usize) -> String {

@@ -8,6 +8,7 @@ use crate::report::count;
 use crate::report::style::Style;
 use crate::stream;
 use crate::write;
+use anyhow::{Result, anyhow, bail};
 use calque_core::engine::Engine;
 use calque_core::fix::{self, MAX_PASSES};
 use calque_core::markup;
@@ -35,7 +36,7 @@ fn fix_one(
     options: &Options,
     want_diff: bool,
     write_back: bool,
-) -> Result<Option<Fixed>, ()> {
+) -> Result<Option<Fixed>> {
     let Some(inputs::Document { text, label, kind }) =
         inputs::read_document(input, options.stdin_filename.as_deref())?
     else {
@@ -62,17 +63,14 @@ fn fix_one(
     let remaining = outcome
         .remaining
         .iter()
-        .filter(|f| {
-            !outcome.still_firing.is_empty() || !fix::is_fixable(engine, f, options.unsafe_fixes)
-        })
+        .filter(|f| !outcome.still_firing.is_empty() || !fix::is_fixable(f, options.unsafe_fixes))
         .count();
     if changed
         && write_back
         && let Input::File { path, .. } = input
         && let Err(e) = write::replace_file(path, original, outcome.text.as_bytes())
     {
-        report_error(format!("{label}: {e}"));
-        return Err(());
+        bail!("{label}: {e}");
     }
     let diff = match kept {
         Some(text) if changed => diff::unified(&label, &text, &outcome.text),
@@ -129,7 +127,10 @@ fn fix_all(
         match r {
             Ok(Some(f)) => fixed.push(f),
             Ok(None) => {}
-            Err(()) => status.error = true,
+            Err(error) => {
+                report_error(error);
+                status.error = true;
+            }
         }
     }
     (fixed, status)
@@ -141,7 +142,7 @@ pub fn diff(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for f in &fixed {
-        warn_if_unsettled(engine, options, f);
+        warn_if_unsettled(engine, f);
         if f.diff.is_empty() {
             continue;
         }
@@ -180,16 +181,12 @@ fn write_diff(out: &mut impl Write, style: Style, diff: &str) -> io::Result<()> 
     Ok(())
 }
 
-pub fn fix(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
+pub fn fix(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Result<Status> {
     if paths.len() == 1 && paths[0].as_os_str() == "-" {
         return fix_stdin(engine, options);
     }
     if paths.iter().any(|p| p.as_os_str() == "-") {
-        report_error("`-` (stdin) cannot be mixed with files in `calque fix`");
-        return Status {
-            error: true,
-            found: false,
-        };
+        bail!("`-` (stdin) cannot be mixed with files in `calque fix`");
     }
     super::interrupt::clean_up_on_signals();
     let (fixed, mut status) = fix_all(engine, options, paths, false, true);
@@ -198,7 +195,7 @@ pub fn fix(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
     let mut files_changed = 0;
     let mut remaining = 0;
     for f in &fixed {
-        warn_if_unsettled(engine, options, f);
+        warn_if_unsettled(engine, f);
         applied += f.applied;
         remaining += f.remaining;
         if f.changed {
@@ -219,10 +216,10 @@ pub fn fix(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
             ""
         }
     );
-    status
+    Ok(status)
 }
 
-fn fix_stdin(engine: &Engine, options: &Options) -> Status {
+fn fix_stdin(engine: &Engine, options: &Options) -> Result<Status> {
     let kind = inputs::markup_kind(&Input::Stdin, options.stdin_filename.as_deref());
     if kind != markup::Kind::Plain {
         // A structured document is parsed whole: a code fence or a subtitle
@@ -232,38 +229,20 @@ fn fix_stdin(engine: &Engine, options: &Options) -> Status {
     let stdin = io::stdin();
     let stdout = io::stdout();
     let out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    match stream::fix_stream(engine, stdin.lock(), out, options.unsafe_fixes) {
-        Ok(totals) => {
-            if !totals.still_firing.is_empty() {
-                warn_rules(engine, &totals.still_firing, "-");
-            }
-            Status {
-                error: false,
-                found: totals.remaining > 0,
-            }
-        }
-        Err(e) => {
-            report_error(format!("-: {e}"));
-            Status {
-                error: true,
-                found: false,
-            }
-        }
+    let totals = stream::fix_stream(engine, stdin.lock(), out, options.unsafe_fixes)
+        .map_err(|e| anyhow!("-: {e}"))?;
+    if !totals.still_firing.is_empty() {
+        warn_rules(engine, &totals.still_firing, "-");
     }
+    Ok(Status {
+        error: false,
+        found: totals.remaining > 0,
+    })
 }
 
-fn fix_stdin_document(engine: &Engine, options: &Options, kind: markup::Kind) -> Status {
+fn fix_stdin_document(engine: &Engine, options: &Options, kind: markup::Kind) -> Result<Status> {
     let name = inputs::display_name(&Input::Stdin, options.stdin_filename.as_deref());
-    let text = match inputs::read_text(&Input::Stdin) {
-        Ok(text) => text,
-        Err(e) => {
-            report_error(format!("{name}: {e}"));
-            return Status {
-                error: true,
-                found: false,
-            };
-        }
-    };
+    let text = inputs::read_text(&Input::Stdin).map_err(|e| anyhow!("{name}: {e}"))?;
     let outcome = markup::fix_document(engine, kind, text, options.unsafe_fixes);
     if !outcome.still_firing.is_empty() {
         warn_rules(engine, &outcome.still_firing, &name);
@@ -273,23 +252,19 @@ fn fix_stdin_document(engine: &Engine, options: &Options, kind: markup::Kind) ->
         .write_all(outcome.text.as_bytes())
         .and_then(|()| out.flush())
     {
-        report_error(format!("{name}: {e}"));
-        return Status {
-            error: true,
-            found: false,
-        };
+        bail!("{name}: {e}");
     }
-    Status {
+    Ok(Status {
         error: false,
         found: outcome
             .remaining
             .iter()
-            .any(|f| !fix::is_fixable(engine, f, options.unsafe_fixes)),
-    }
+            .any(|f| !fix::is_fixable(f, options.unsafe_fixes)),
+    })
 }
 
 /// Warns about fixes that did not settle and notes the ones left out.
-fn warn_if_unsettled(engine: &Engine, _options: &Options, f: &Fixed) {
+fn warn_if_unsettled(engine: &Engine, f: &Fixed) {
     if !f.still_firing.is_empty() {
         warn_rules(engine, &f.still_firing, &f.label);
     }

@@ -1,13 +1,14 @@
 //! Shell completions and the man page, generated from the clap definitions
 //! so that they never drift from the real options.
 
-use super::{Cli, Status, report_error};
+use super::{Cli, Status};
+use anyhow::{Result, anyhow};
 use clap::CommandFactory;
 use clap_complete::Shell;
 use std::io::{self, Write};
 
 /// `calque completions SHELL`: the completion script on stdout.
-pub fn completions(shell: Shell) -> Status {
+pub fn completions(shell: Shell) -> Result<Status> {
     let mut command = Cli::command();
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut command, "calque", &mut out);
@@ -15,30 +16,20 @@ pub fn completions(shell: Shell) -> Status {
 }
 
 /// `calque man`: the man page, in roff, on stdout.
-pub fn man() -> Status {
+pub fn man() -> Result<Status> {
     let mut out = Vec::new();
-    if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut out) {
-        report_error(format!("cannot render the man page: {e}"));
-        return Status {
-            error: true,
-            found: false,
-        };
-    }
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut out)
+        .map_err(|e| anyhow!("cannot render the man page: {e}"))?;
     write_stdout(&out)
 }
 
-fn write_stdout(bytes: &[u8]) -> Status {
+fn write_stdout(bytes: &[u8]) -> Result<Status> {
     let mut stdout = io::stdout().lock();
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Ok(()) => Status::default(),
+        Ok(()) => Ok(Status::default()),
         // A closed pipe (`calque man | head`) is not an error worth a line.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Status::default(),
-        Err(e) => {
-            report_error(format!("cannot write to stdout: {e}"));
-            Status {
-                error: true,
-                found: false,
-            }
-        }
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Status::default()),
+        Err(e) => Err(anyhow!("cannot write to stdout: {e}")),
     }
 }

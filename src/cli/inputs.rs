@@ -108,20 +108,25 @@ fn walk(root: &Path, filter: &PathFilter, inputs: &mut Vec<Input>, errors: &mut 
 }
 
 /// Why an input could not be read as text.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// Not text calque may touch (binary is reported by the caller as a note).
+    #[error(transparent)]
     NotText(NotText),
+    /// The file system or stdin failed.
+    #[error("cannot read: {0}")]
     Io(io::Error),
+    /// A bilingual file (XLIFF, TMX, a table, a `--source` pair) that cannot be read as one.
+    #[error(transparent)]
+    Bilingual(#[from] calque_core::bilingual::ReadError),
 }
 
-impl std::fmt::Display for ReadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ReadError::NotText(n) => n.fmt(f),
-            ReadError::Io(e) => write!(f, "cannot read: {e}"),
-        }
-    }
+/// An input that could not be read, named as the user knows it.
+#[derive(Debug, thiserror::Error)]
+#[error("{label}: {source}")]
+pub struct InputError {
+    pub label: String,
+    pub source: ReadError,
 }
 
 /// The raw bytes of an input (stdin read to its end).
@@ -158,39 +163,34 @@ pub struct Document {
     pub kind: markup::Kind,
 }
 
-/// Reads an input for checking or fixing. `Ok(None)`: skipped (binary);
-/// `Err(())`: an error, already reported on stderr.
-pub fn read_document(input: &Input, stdin_filename: Option<&Path>) -> Result<Option<Document>, ()> {
+/// Reads an input for checking or fixing. `Ok(None)`: skipped, for binary
+/// files (with a note when named on the command line); any other failure is
+/// an error.
+pub fn read_document(
+    input: &Input,
+    stdin_filename: Option<&Path>,
+) -> Result<Option<Document>, InputError> {
     match read_text(input) {
         Ok(text) => Ok(Some(Document {
             text,
             label: display_name(input, stdin_filename),
             kind: markup_kind(input, stdin_filename),
         })),
-        Err(e) if complain(input, &e) => Err(()),
-        Err(_) => Ok(None),
-    }
-}
-
-/// What to do with an input that could not be read: binary files are
-/// skipped (with a note when named on the command line), the rest is an
-/// error. Returns whether it counts as an error.
-pub fn complain(input: &Input, error: &ReadError) -> bool {
-    let label = input.label();
-    match (error, input) {
-        (
-            ReadError::NotText(NotText::Binary),
-            Input::File {
-                explicit: false, ..
-            },
-        ) => false,
-        (ReadError::NotText(NotText::Binary), _) => {
-            eprintln!("calque: note: {label}: {error}");
-            false
+        Err(error @ ReadError::NotText(NotText::Binary)) => {
+            if !matches!(
+                input,
+                Input::File {
+                    explicit: false,
+                    ..
+                }
+            ) {
+                eprintln!("calque: note: {}: {error}", input.label());
+            }
+            Ok(None)
         }
-        _ => {
-            super::report_error(format!("{label}: {error}"));
-            true
-        }
+        Err(source) => Err(InputError {
+            label: input.label(),
+            source,
+        }),
     }
 }

@@ -19,6 +19,7 @@ use crate::config::PathFilter;
 use crate::report::Format;
 use crate::report::style::ColorChoice;
 use calque_core::rule::Level;
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -79,7 +80,7 @@ pub struct Options {
     #[arg(long, global = true, conflicts_with = "config")]
     pub no_config: bool,
     /// `check` exits 1 only for findings at or above this level [default: info]
-    #[arg(long, value_enum, value_name = "LEVEL", global = true)]
+    #[arg(long, value_name = "LEVEL", global = true, value_parser = level_parser())]
     pub fail_on: Option<Level>,
     /// Apply the config's `exclude` globs to files named on the command line too
     #[arg(long, global = true)]
@@ -160,6 +161,13 @@ fn parse_columns(value: &str) -> Result<(String, String), String> {
     }
 }
 
+/// `info`, `warning` or `error`, offered as the possible values in `--help`
+/// and completions (the core's [`Level`] knows nothing of clap).
+fn level_parser() -> impl TypedValueParser<Value = Level> {
+    clap::builder::PossibleValuesParser::new(Level::ALL.map(Level::as_str))
+        .map(|name| name.parse::<Level>().expect("one of Level::ALL's names"))
+}
+
 /// What a run found, folded into the exit code: 2 beats 1 beats 0.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Status {
@@ -179,12 +187,26 @@ impl Status {
     }
 }
 
-/// Prints one error line, `calque: ...`, on stderr.
-pub fn report_error(message: impl std::fmt::Display) {
-    eprintln!("calque: {message}");
+/// Prints one error line, `calque: ...`, on stderr: the one place errors
+/// are shown, whether they end the run ([`run`]) or only fail one input.
+pub fn report_error(error: impl std::fmt::Display) {
+    eprintln!("calque: {error}");
 }
 
+/// Runs the command; the one place where an error that ends the run is
+/// reported and turned into exit code 2.
 pub fn run(cli: Cli) -> ExitCode {
+    let status = execute(&cli).unwrap_or_else(|error| {
+        report_error(error);
+        Status {
+            error: true,
+            found: false,
+        }
+    });
+    status.exit_code()
+}
+
+fn execute(cli: &Cli) -> anyhow::Result<Status> {
     if let Some(n) = cli.options.threads {
         // Only fails if a pool exists already, which cannot happen this early.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -192,34 +214,21 @@ pub fn run(cli: Cli) -> ExitCode {
             .build_global();
     }
     match &cli.command {
-        Command::Init => return init::run().exit_code(),
-        Command::Completions { shell } => return generated::completions(*shell).exit_code(),
-        Command::Man => return generated::man().exit_code(),
+        Command::Init => return init::run(),
+        Command::Completions { shell } => return generated::completions(*shell),
+        Command::Man => return generated::man(),
         _ => {}
     }
-    let (options, config) = match settings::resolve(&cli.options) {
-        Ok(resolved) => resolved,
-        Err(message) => {
-            report_error(message);
-            return ExitCode::from(2);
-        }
-    };
+    let (options, config) = settings::resolve(&cli.options)?;
     let options = &options;
-    let loaded = match packs::load(options, config.as_ref()) {
-        Ok(loaded) => loaded,
-        Err(message) => {
-            report_error(message);
-            return ExitCode::from(2);
-        }
-    };
-    let status = match &cli.command {
-        Command::Check { paths } => check::run(&loaded.engine, options, paths),
-        Command::Diff { paths } => fix::diff(&loaded.engine, options, paths),
+    let loaded = packs::load(options, config.as_ref())?;
+    match &cli.command {
+        Command::Check { paths } => Ok(check::run(&loaded.engine, options, paths)),
+        Command::Diff { paths } => Ok(fix::diff(&loaded.engine, options, paths)),
         Command::Fix { paths } => fix::fix(&loaded.engine, options, paths),
         Command::Rules { id } => rules::list_or_explain(&loaded, options, id.as_deref()),
         Command::Eval { gold, text } => eval::run(&loaded.engine, options, gold, text.as_deref()),
         Command::Test { pack_names } => rules::test(&loaded, pack_names),
         Command::Init | Command::Completions { .. } | Command::Man => unreachable!("run above"),
-    };
-    status.exit_code()
+    }
 }

@@ -4,6 +4,7 @@
 
 use super::Options;
 use crate::config::{Config, Name, Selection};
+use anyhow::{Result, anyhow, bail};
 use calque_core::engine::Engine;
 use calque_core::pack::{self, Pack, RuleDef};
 use calque_core::rule::Level;
@@ -19,11 +20,11 @@ pub struct Loaded {
     pub engine: Engine,
 }
 
-pub fn load(options: &Options, config: Option<&Config>) -> Result<Loaded, String> {
+pub fn load(options: &Options, config: Option<&Config>) -> Result<Loaded> {
     let default_packs =
         !options.no_default_packs && config.and_then(|c| c.default_packs).unwrap_or(true);
     let mut packs = if default_packs {
-        pack::builtin().map_err(|e| e.to_string())?
+        pack::builtin()?
     } else {
         Vec::new()
     };
@@ -31,23 +32,23 @@ pub fn load(options: &Options, config: Option<&Config>) -> Result<Loaded, String
     for path in config_packs.iter().chain(&options.packs) {
         packs.push(load_file(path)?);
     }
-    pack::check_unique(&packs).map_err(|e| e.to_string())?;
+    pack::check_unique(&packs)?;
     let mut layers: Vec<Selection> = config.map(|c| c.selection.clone()).into_iter().collect();
     layers.push(flags_selection(options));
     let mut defs = select(&packs, &layers)?;
     if let Some(config) = config {
         set_levels(&packs, &mut defs, &config.levels)?;
     }
-    let engine = Engine::new(defs).map_err(|e| format!("cannot compile the rules: {e}"))?;
+    let engine = Engine::new(defs).map_err(|e| anyhow!("cannot compile the rules: {e}"))?;
     Ok(Loaded { packs, engine })
 }
 
 /// Reads and validates one pack file.
-pub fn load_file(path: &Path) -> Result<Pack, String> {
+pub fn load_file(path: &Path) -> Result<Pack> {
     let label = path.display().to_string();
     let text =
-        fs::read_to_string(path).map_err(|e| format!("{label}: cannot read the pack: {e}"))?;
-    pack::load(&label, &text).map_err(|e| e.to_string())
+        fs::read_to_string(path).map_err(|e| anyhow!("{label}: cannot read the pack: {e}"))?;
+    Ok(pack::load(&label, &text)?)
 }
 
 /// `--select` and `--ignore` as the last layer of rule choice.
@@ -81,14 +82,14 @@ fn known_names(packs: &[Pack]) -> BTreeSet<&str> {
 fn check_known<'a>(
     known: &BTreeSet<&str>,
     names: impl IntoIterator<Item = &'a Name>,
-) -> Result<(), String> {
+) -> Result<()> {
     for name in names {
         if !known.contains(name.name.as_str()) {
-            return Err(format!(
+            bail!(
                 "{}: no loaded pack or rule has this name{}",
                 name.origin,
                 suggest::did_you_mean(&name.name, known.iter().copied())
-            ));
+            );
         }
     }
     Ok(())
@@ -97,7 +98,7 @@ fn check_known<'a>(
 /// The rules left after each layer of choice in turn: a layer's `select`
 /// (when given) picks from every loaded rule, replacing what came before;
 /// its `ignore` then removes rules.
-fn select(packs: &[Pack], layers: &[Selection]) -> Result<Vec<RuleDef>, String> {
+fn select(packs: &[Pack], layers: &[Selection]) -> Result<Vec<RuleDef>> {
     let known = known_names(packs);
     for layer in layers {
         check_known(&known, layer.select.iter().flatten().chain(&layer.ignore))?;
@@ -129,11 +130,7 @@ fn select(packs: &[Pack], layers: &[Selection]) -> Result<Vec<RuleDef>, String> 
 /// Gives rules the levels of the config's `[levels]`: a rule's own entry
 /// beats its pack's. Done on the definitions, before the engine is built,
 /// so that the engine and every printer see one level per rule.
-fn set_levels(
-    packs: &[Pack],
-    defs: &mut [RuleDef],
-    levels: &[(Name, Level)],
-) -> Result<(), String> {
+fn set_levels(packs: &[Pack], defs: &mut [RuleDef], levels: &[(Name, Level)]) -> Result<()> {
     check_known(&known_names(packs), levels.iter().map(|(name, _)| name))?;
     let level_of = |name: &str| levels.iter().find(|(n, _)| n.name == name).map(|(_, l)| *l);
     for def in defs {
@@ -216,7 +213,7 @@ examples = [{ bad = "bbb" }]
     fn an_unknown_name_is_reported_at_its_origin() {
         let e = select(&packs(), &[layer(Some(&["dem"]), &[])]).unwrap_err();
         assert_eq!(
-            e,
+            e.to_string(),
             "at dem: no loaded pack or rule has this name (did you mean `demo`?)"
         );
     }
@@ -233,7 +230,7 @@ examples = [{ bad = "bbb" }]
         let got: Vec<Level> = defs.iter().map(|d| d.rule.level).collect();
         assert_eq!(got, [Level::Info, Level::Error]);
         let bad = [(names(&["demo/thre"]).remove(0), Level::Info)];
-        let e = set_levels(&packs, &mut defs, &bad).unwrap_err();
+        let e = set_levels(&packs, &mut defs, &bad).unwrap_err().to_string();
         assert!(e.starts_with("at demo/thre: no loaded pack"), "{e}");
     }
 }

@@ -1,7 +1,8 @@
 //! `calque rules` and `calque test`.
 
 use super::packs::{self, Loaded};
-use super::{Options, Status, report_error};
+use super::{Options, Status};
+use anyhow::{Result, bail};
 use calque_core::pack::Pack;
 use calque_core::rule::Rule;
 use calque_core::selftest;
@@ -9,7 +10,7 @@ use calque_core::suggest;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-pub fn list_or_explain(loaded: &Loaded, options: &Options, id: Option<&str>) -> Status {
+pub fn list_or_explain(loaded: &Loaded, options: &Options, id: Option<&str>) -> Result<Status> {
     let style = options.color.for_stdout();
     let rules = loaded.engine.rules();
     let stdout = io::stdout();
@@ -29,25 +30,17 @@ pub fn list_or_explain(loaded: &Loaded, options: &Options, id: Option<&str>) -> 
         }
         let _ = out.flush();
         eprintln!("{} rules in {} packs.", rules.len(), loaded.packs.len());
-        return Status::default();
+        return Ok(Status::default());
     };
-    match rules.iter().find(|r| r.id == id) {
-        Some(rule) => {
-            let _ = explain(&mut out, rule);
-            let _ = out.flush();
-            Status::default()
-        }
-        None => {
-            report_error(format!(
-                "no rule `{id}`{}",
-                suggest::did_you_mean(id, rules.iter().map(|r| r.id.as_str()))
-            ));
-            Status {
-                error: true,
-                found: false,
-            }
-        }
-    }
+    let Some(rule) = rules.iter().find(|r| r.id == id) else {
+        bail!(
+            "no rule `{id}`{}",
+            suggest::did_you_mean(id, rules.iter().map(|r| r.id.as_str()))
+        );
+    };
+    let _ = explain(&mut out, rule);
+    let _ = out.flush();
+    Ok(Status::default())
 }
 
 fn explain(out: &mut impl Write, rule: &Rule) -> io::Result<()> {
@@ -88,32 +81,19 @@ fn explain(out: &mut impl Write, rule: &Rule) -> io::Result<()> {
 
 /// Runs the examples of the named packs (names of loaded packs, or pack
 /// files), or of every loaded pack.
-pub fn test(loaded: &Loaded, names: &[String]) -> Status {
+pub fn test(loaded: &Loaded, names: &[String]) -> Result<Status> {
     let mut extra: Vec<Pack> = Vec::new();
     let mut chosen: Vec<&Pack> = Vec::new();
     for name in names {
         if Path::new(name).is_file() {
-            match packs::load_file(Path::new(name)) {
-                Ok(p) => extra.push(p),
-                Err(e) => {
-                    report_error(e);
-                    return Status {
-                        error: true,
-                        found: false,
-                    };
-                }
-            }
+            extra.push(packs::load_file(Path::new(name))?);
         } else if let Some(p) = loaded.packs.iter().find(|p| p.name == *name) {
             chosen.push(p);
         } else {
-            report_error(format!(
+            bail!(
                 "no loaded pack `{name}` and no such file{}",
                 suggest::did_you_mean(name, loaded.packs.iter().map(|p| p.name.as_str()))
-            ));
-            return Status {
-                error: true,
-                found: false,
-            };
+            );
         }
     }
     if names.is_empty() {
@@ -131,8 +111,8 @@ pub fn test(loaded: &Loaded, names: &[String]) -> Status {
         summary.passed(),
         summary.failures.len()
     );
-    Status {
+    Ok(Status {
         error: false,
         found: !summary.failures.is_empty(),
-    }
+    })
 }

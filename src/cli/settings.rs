@@ -4,16 +4,17 @@
 
 use super::Options;
 use crate::config::{self, Config};
+use anyhow::{Result, anyhow};
 use calque_core::rule::Level;
 use std::env;
 
 /// The options a run uses, and the config file they came from (if any).
-pub fn resolve(flags: &Options) -> Result<(Options, Option<Config>), String> {
+pub fn resolve(flags: &Options) -> Result<(Options, Option<Config>)> {
     let config = if flags.no_config {
         None
     } else {
         let cwd =
-            env::current_dir().map_err(|e| format!("cannot read the working directory: {e}"))?;
+            env::current_dir().map_err(|e| anyhow!("cannot read the working directory: {e}"))?;
         match flags.config.clone().or_else(|| config::discover(&cwd)) {
             Some(path) => Some(config::read(&path, &cwd)?),
             None => None,

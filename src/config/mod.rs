@@ -15,6 +15,7 @@ use calque_core::source::LineIndex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fs;
+use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -101,14 +102,27 @@ pub fn discover(cwd: &Path) -> Option<PathBuf> {
     None
 }
 
+/// Why the config file cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("{file}: cannot read the config: {source}")]
+    Read { file: String, source: io::Error },
+    /// Not a valid config: located like a pack's error.
+    #[error(transparent)]
+    Invalid(#[from] PackError),
+}
+
 /// Reads and validates the config file at `path` (relative to `cwd` or
 /// absolute).
-pub fn read(path: &Path, cwd: &Path) -> Result<Config, String> {
+pub fn read(path: &Path, cwd: &Path) -> Result<Config, ConfigError> {
     let label = path.display().to_string();
-    let text =
-        fs::read_to_string(path).map_err(|e| format!("{label}: cannot read the config: {e}"))?;
+    let text = fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        file: label.clone(),
+        source,
+    })?;
     let dir = path.parent().unwrap_or(Path::new(""));
-    parse(&label, &text, dir, cwd).map_err(|e| e.to_string())
+    Ok(parse(&label, &text, dir, cwd)?)
 }
 
 /// Parses a config file's text. `file` names it in errors; `dir` is its

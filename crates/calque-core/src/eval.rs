@@ -9,7 +9,7 @@
 
 use crate::engine::{Engine, Finding};
 use crate::fix::{self, Edit};
-use crate::source::LineIndex;
+use crate::source::{LineIndex, located};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -64,17 +64,39 @@ pub struct Gold {
     pub keep: Vec<GoldKeep>,
 }
 
+/// Why a gold file cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EvalError {
+    /// Not a gold file: TOML or schema error, located where TOML says.
+    #[error("{file}{}: {message}", located(*position))]
+    Gold {
+        /// The gold file's name as the user gave it.
+        file: String,
+        /// 1-based line and column (in characters).
+        position: Option<(usize, usize)>,
+        /// TOML's message.
+        message: String,
+    },
+    /// A gold span that its text does not have.
+    #[error("line {line}: occurrence {occurrence} of {needle:?} not found")]
+    SpanNotFound {
+        /// 1-based line of the text.
+        line: usize,
+        /// Which occurrence on the line (1-based).
+        occurrence: usize,
+        /// The verbatim text looked for.
+        needle: String,
+    },
+}
+
 /// Parses a gold file; errors name the file, line and column.
-pub fn parse_gold(label: &str, text: &str) -> Result<Gold, String> {
-    toml::from_str(text).map_err(|e| {
-        let lines = LineIndex::new(text);
-        match e.span() {
-            Some(span) => {
-                let (line, column) = lines.position_in(text, span.start);
-                format!("{label}:{line}:{column}: {}", e.message().trim())
-            }
-            None => format!("{label}: {}", e.message().trim()),
-        }
+pub fn parse_gold(label: &str, text: &str) -> Result<Gold, EvalError> {
+    toml::from_str(text).map_err(|e| EvalError::Gold {
+        file: label.to_string(),
+        position: e
+            .span()
+            .map(|span| LineIndex::new(text).position_in(text, span.start)),
+        message: e.message().trim().to_string(),
     })
 }
 
@@ -136,11 +158,14 @@ pub fn score(
     errors: &[&GoldError],
     keeps: &[&GoldKeep],
     unsafe_fixes: bool,
-) -> Result<TextScore, String> {
+) -> Result<TextScore, EvalError> {
     let lines = LineIndex::new(text);
     let find = |line, needle: &str, occurrence| {
-        locate(text, &lines, line, needle, occurrence)
-            .ok_or_else(|| format!("line {line}: occurrence {occurrence} of {needle:?} not found"))
+        locate(text, &lines, line, needle, occurrence).ok_or_else(|| EvalError::SpanNotFound {
+            line,
+            occurrence,
+            needle: needle.to_string(),
+        })
     };
     let error_spans: Vec<Range<usize>> = errors
         .iter()
@@ -324,7 +349,7 @@ impl Totals {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::test_engine;
+    use crate::testing::test_engine;
 
     const GOLD: &str = r#"
 [[error]]
@@ -406,7 +431,9 @@ examples = [{ bad = "oppose the policy of power", good = "oppose power politics"
 
     #[test]
     fn gold_errors_name_line_and_column() {
-        let e = parse_gold("g.toml", "[[error]]\nline = \"one\"\n").unwrap_err();
+        let e = parse_gold("g.toml", "[[error]]\nline = \"one\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("g.toml:2:8:"), "{e}");
     }
 }

@@ -29,8 +29,8 @@ pub struct Edit {
 
 /// Whether a finding's fix may be applied: it has one, and it is safe or
 /// `unsafe_fixes` allows suggestions too. (Safety is decided per finding by
-/// the engine; the engine parameter stays for callers.)
-pub fn is_fixable(_engine: &Engine, finding: &Finding, unsafe_fixes: bool) -> bool {
+/// the engine.)
+pub fn is_fixable(finding: &Finding, unsafe_fixes: bool) -> bool {
     !finding.replacements.is_empty() && (unsafe_fixes || finding.safe)
 }
 
@@ -43,7 +43,7 @@ pub fn choose_edits<'f>(
 ) -> (Vec<Edit>, Vec<&'f Finding>) {
     let mut candidates: Vec<&Finding> = findings
         .iter()
-        .filter(|f| is_fixable(engine, f, unsafe_fixes))
+        .filter(|f| is_fixable(f, unsafe_fixes))
         .collect();
     candidates.sort_by_key(|f| {
         (
@@ -154,7 +154,7 @@ pub struct LeftOut {
 
 /// Fixes `text` to a fixpoint (or to the pass bound). After the first
 /// pass, only the paragraphs that edits touched are searched again (see
-/// [`recheck`]): the outcome is the same as checking the whole text on
+/// `recheck`): the outcome is the same as checking the whole text on
 /// every pass, as [`fix_text_with`] does.
 ///
 /// The text is edited where it lies, so a caller that gives it away (a
@@ -278,7 +278,7 @@ pub fn map_forward(span: &Range<usize>, edits: &[Edit]) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::test_engine;
+    use crate::testing::test_engine;
 
     const PACK: &str = r#"
 [[rule]]

@@ -7,9 +7,14 @@
 //! own, and the whole-text rules then decide over all the sightings, as
 //! [`Engine::check`] does. The findings are the same, in the same order,
 //! whatever the number of threads. (The engine itself stays free of threads.)
+//!
+//! The threads are those of the current rayon pool, with the `parallel`
+//! feature; without it everything runs on the calling thread, with the same
+//! results.
 
 use crate::engine::sightings::Sighting;
 use crate::engine::{Engine, Finding, blocks};
+#[cfg(feature = "parallel")]
 use rayon::prelude::*;
 use std::ops::Range;
 
@@ -37,12 +42,23 @@ pub fn paragraph_findings_and_sightings(
 /// least `min` bytes: a few a thread, so that one slow stretch does not
 /// hold the others up.
 fn stretches(text: &str, min: usize) -> Vec<Range<usize>> {
-    let threads = rayon::current_num_threads();
+    let threads = threads();
     if threads > 1 && text.len() >= 2 * min {
         blocks::stretches(text, (text.len() / (4 * threads)).max(min))
     } else {
         std::iter::once(0..text.len()).collect()
     }
+}
+
+/// How many threads the stretches of one text are spread over.
+#[cfg(feature = "parallel")]
+fn threads() -> usize {
+    rayon::current_num_threads()
+}
+
+#[cfg(not(feature = "parallel"))]
+fn threads() -> usize {
+    1
 }
 
 fn found_in(
@@ -59,7 +75,10 @@ fn found_in(
     if let [only] = stretches.as_slice() {
         return found(only.clone());
     }
+    #[cfg(feature = "parallel")]
     let parts: Vec<(Vec<Finding>, Vec<Sighting>)> = stretches.into_par_iter().map(found).collect();
+    #[cfg(not(feature = "parallel"))]
+    let parts: Vec<(Vec<Finding>, Vec<Sighting>)> = stretches.into_iter().map(found).collect();
     let mut findings = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
     let mut sightings = Vec::with_capacity(parts.iter().map(|p| p.1.len()).sum());
     for (f, s) in parts {
@@ -69,14 +88,14 @@ fn found_in(
     (findings, sightings)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "parallel"))]
 mod tests {
     use super::*;
 
     #[test]
     fn the_findings_of_a_text_cut_in_stretches_are_those_of_the_whole() {
-        let engine = crate::engine::builtin_engine();
-        let text = crate::engine::seed_copies(30);
+        let engine = crate::testing::builtin_engine();
+        let text = crate::testing::seed_copies(30);
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(2)
             .build()

@@ -3,21 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::str::FromStr;
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Info,
@@ -26,12 +15,32 @@ pub enum Level {
 }
 
 impl Level {
+    /// Every level, from the least to the most serious.
+    pub const ALL: [Level; 3] = [Level::Info, Level::Warning, Level::Error];
+
+    /// The level's name as packs and configs write it: "info", "warning", "error".
     pub fn as_str(self) -> &'static str {
         match self {
             Level::Info => "info",
             Level::Warning => "warning",
             Level::Error => "error",
         }
+    }
+}
+
+/// A name that is none of [`Level::ALL`]'s.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown level `{0}` (expected info, warning or error)")]
+pub struct UnknownLevel(pub String);
+
+impl FromStr for Level {
+    type Err = UnknownLevel;
+
+    fn from_str(name: &str) -> Result<Level, UnknownLevel> {
+        Level::ALL
+            .into_iter()
+            .find(|level| level.as_str() == name)
+            .ok_or_else(|| UnknownLevel(name.to_string()))
     }
 }
 

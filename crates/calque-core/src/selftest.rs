@@ -46,8 +46,7 @@ pub fn test_packs<'p>(packs: impl IntoIterator<Item = &'p Pack>) -> Summary {
     for pack in packs {
         for def in &pack.rules {
             summary.rules += 1;
-            summary.checks +=
-                def.rule.examples.len() + def.rule.ok.len() + def.rule.ok_pairs.len();
+            summary.checks += def.rule.examples.len() + def.rule.ok.len() + def.rule.ok_pairs.len();
             summary.failures.extend(test_rule(def, &pack.file));
         }
     }
@@ -62,7 +61,7 @@ pub fn test_rule(def: &RuleDef, pack_file: &str) -> Vec<Failure> {
     };
     let engine = match Engine::new(vec![def.clone()]) {
         Ok(engine) => engine,
-        Err(e) => return vec![fail(e)],
+        Err(e) => return vec![fail(e.to_string())],
     };
     if let crate::pack::Matcher::Bilingual(check) = &def.matcher {
         return test_bilingual(def, check).into_iter().map(fail).collect();
@@ -135,7 +134,9 @@ fn test_bilingual(def: &RuleDef, check: &crate::bilingual::Check) -> Vec<String>
                 }
             }
             if &fixed != good {
-                problems.push(format!("example {n}: fixed to {fixed:?}, expected {good:?}"));
+                problems.push(format!(
+                    "example {n}: fixed to {fixed:?}, expected {good:?}"
+                ));
             } else if !check.run(&unit(source, &fixed)).is_empty() {
                 problems.push(format!("example {n}: still flagged once fixed: {fixed:?}"));
             }

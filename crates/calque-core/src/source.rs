@@ -4,35 +4,27 @@
 //! a NUL byte means binary, and anything else is refused with the offset of
 //! the first bad byte, so that nothing is ever written back mangled.
 
-use std::fmt;
-
 /// Why bytes are not text calque will touch.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NotText {
     /// A NUL byte: a binary file, skipped with a note.
+    #[error("binary file (contains a NUL byte), skipped")]
     Binary,
     /// UTF-16 (a UTF-16 byte-order mark): refused, convert to UTF-8 first.
+    #[error("UTF-16 text is not supported; convert it to UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)")]
     Utf16,
     /// Not valid UTF-8 at this byte offset.
-    InvalidUtf8 { offset: usize },
+    #[error("not valid UTF-8 at byte offset {offset}; nothing was changed")]
+    InvalidUtf8 {
+        /// Where the first byte that is not UTF-8 is.
+        offset: usize,
+    },
 }
 
-impl fmt::Display for NotText {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            NotText::Binary => write!(f, "binary file (contains a NUL byte), skipped"),
-            NotText::Utf16 => write!(
-                f,
-                "UTF-16 text is not supported; convert it to UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)"
-            ),
-            NotText::InvalidUtf8 { offset } => {
-                write!(
-                    f,
-                    "not valid UTF-8 at byte offset {offset}; nothing was changed"
-                )
-            }
-        }
-    }
+/// `:line:column` after a file name in an error, or nothing when the error
+/// has no position.
+pub(crate) fn located(position: Option<(usize, usize)>) -> String {
+    position.map_or(String::new(), |(line, column)| format!(":{line}:{column}"))
 }
 
 pub const UTF8_BOM: &str = "\u{feff}";

@@ -135,7 +135,10 @@ fn placeholders(unit: &Unit) -> Vec<Problem> {
         .iter()
         .map(|(range, written)| Problem {
             range: range.clone(),
-            detail: format!("`{}` should be written `{written}`", &unit.target[range.clone()]),
+            detail: format!(
+                "`{}` should be written `{written}`",
+                &unit.target[range.clone()]
+            ),
             replacement: Some(written.clone()),
         })
         .collect();
@@ -171,7 +174,9 @@ fn untranslated(unit: &Unit) -> Vec<Problem> {
     if source == target {
         // Short Latin strings ("OK", "Email", a brand) are often the same in
         // both languages; text in another script, or a phrase, is not.
-        let words = source.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic));
+        let words = source
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic));
         if source_script.is_some() || words.count() >= 3 {
             return vec![problem(
                 trimmed(&unit.target),
@@ -247,7 +252,13 @@ fn final_punctuation(source: &str, target: &str) -> Option<String> {
 fn weight(text: &str) -> f64 {
     text.chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| if Script::of(c) == Some(Script::Cjk) { 3.0 } else { 1.0 })
+        .map(|c| {
+            if Script::of(c) == Some(Script::Cjk) {
+                3.0
+            } else {
+                1.0
+            }
+        })
         .sum()
 }
 
@@ -264,7 +275,9 @@ fn length_ratio(source: &str, target: &str) -> Option<String> {
     }
     let ratio = t / s;
     (!(MIN_RATIO..=MAX_RATIO).contains(&ratio)).then(|| {
-        format!("the target is {ratio:.2} times the length of the source (expected between 0.33 and 3)")
+        format!(
+            "the target is {ratio:.2} times the length of the source (expected between 0.33 and 3)"
+        )
     })
 }
 
@@ -285,6 +298,11 @@ impl Term {
 
 /// Whether `text` contains `term`, ignoring case and folding whitespace runs.
 fn contains(text: &str, term: &str) -> bool {
-    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let fold = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     fold(text).contains(&fold(term))
 }

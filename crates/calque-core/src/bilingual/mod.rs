@@ -314,7 +314,12 @@ pub fn read_aligned(source: &str, target: &str) -> Result<Vec<Unit>, ReadError> 
 pub fn excluded(units: &[Unit], len: usize) -> Vec<Range<usize>> {
     let mut open: Vec<Range<usize>> = units
         .iter()
-        .flat_map(|u| u.pieces.iter().filter(|p| p.verbatim).map(|p| p.file.clone()))
+        .flat_map(|u| {
+            u.pieces
+                .iter()
+                .filter(|p| p.verbatim)
+                .map(|p| p.file.clone())
+        })
         .collect();
     open.sort_by_key(|r| r.start);
     let mut excluded = Vec::new();

@@ -57,7 +57,8 @@ const CHINESE_DIGITS: &str = "零〇一二两三四五六七八九十百千万�
 
 /// What may follow a Chinese numeral for it to be a count, a date or an
 /// amount rather than part of a word (一些 "some", 统一 "unify", 一带一路).
-const CLASSIFIERS: &str = "个人名位年月日号天周次家项条岁倍元米吨台辆架艘所座件种类章节届期份场批轮支只头颗股斤克分秒%％";
+const CLASSIFIERS: &str =
+    "个人名位年月日号天周次家项条岁倍元米吨台辆架艘所座件种类章节届期份场批轮支只头颗股斤克分秒%％";
 
 /// The numbers of a source text (any language).
 pub fn in_source(text: &str) -> Vec<Number> {
@@ -303,7 +304,7 @@ const WORDS: [(&str, f64); 40] = [
     ("seventy", 70.0),
     ("eighty", 80.0),
     ("ninety", 90.0),
-        ("both", 2.0),
+    ("both", 2.0),
     ("twice", 2.0),
     ("dozen", 12.0),
     ("first", 1.0),
@@ -332,7 +333,8 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[A-Za-z]+(?:-[A-Za-z]+)?\b").expect("valid"));
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[A-Za-z]+(?:-[A-Za-z]+)?\b").expect("valid"));
 
 /// English number words (with a following "thousand", "million"...),
 /// ordinals up to ninth, and month names (capitalised, so the verb "may"

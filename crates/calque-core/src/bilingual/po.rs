@@ -53,10 +53,9 @@ pub fn read(text: &str, include_fuzzy: bool) -> Vec<Unit> {
             "msgid" => Some(Part::Id),
             "msgid_plural" => Some(Part::Plural),
             "msgstr" => Some(Part::Translation(0)),
-            k if k.starts_with("msgstr[") && k.ends_with(']') => k[7..k.len() - 1]
-                .parse()
-                .ok()
-                .map(Part::Translation),
+            k if k.starts_with("msgstr[") && k.ends_with(']') => {
+                k[7..k.len() - 1].parse().ok().map(Part::Translation)
+            }
             "" if trimmed.starts_with('"') => None,
             _ => {
                 part = Part::None;
@@ -115,7 +114,11 @@ fn finish(entry: &mut Entry, units: &mut Vec<Unit>, include_fuzzy: bool) {
             (Some(p), 1..) => p.clone(),
             _ => entry.id.clone(),
         };
-        unit.id = if plural { format!("{id}[{n}]") } else { id.clone() };
+        unit.id = if plural {
+            format!("{id}[{n}]")
+        } else {
+            id.clone()
+        };
         units.push(unit);
     }
 }

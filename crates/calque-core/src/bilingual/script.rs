@@ -20,8 +20,12 @@ pub enum Script {
 impl Script {
     pub fn of(c: char) -> Option<Script> {
         Some(match c as u32 {
-            0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af
-            | 0xf900..=0xfaff | 0x20000..=0x2ffff => Script::Cjk,
+            0x3040..=0x30ff
+            | 0x3400..=0x4dbf
+            | 0x4e00..=0x9fff
+            | 0xac00..=0xd7af
+            | 0xf900..=0xfaff
+            | 0x20000..=0x2ffff => Script::Cjk,
             0x0400..=0x052f => Script::Cyrillic,
             0x0370..=0x03ff => Script::Greek,
             0x0600..=0x06ff | 0x0750..=0x077f => Script::Arabic,

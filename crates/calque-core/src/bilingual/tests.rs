@@ -36,7 +36,10 @@ fn xliff_12_units_point_at_the_target_bytes() {
     assert_eq!(&XLIFF12[u.file_range(five..five + 5)], "5,000");
     let amp = u.target.find('&').unwrap();
     assert_eq!(&XLIFF12[u.file_range(amp..amp + 1)], "&amp;");
-    assert_eq!(&XLIFF12[u.file_range(0..u.target.len())], &XLIFF12[u.span.clone()]);
+    assert_eq!(
+        &XLIFF12[u.file_range(0..u.target.len())],
+        &XLIFF12[u.span.clone()]
+    );
 }
 
 #[test]
@@ -44,7 +47,10 @@ fn only_target_text_is_open_to_monolingual_rules() {
     let units = units(Format::Xliff, XLIFF12);
     let excluded = excluded(&units, XLIFF12.len());
     let masked = crate::markup::mask(XLIFF12, &excluded);
-    let seen: String = masked.chars().filter(|c| *c != '\u{1a}' && *c != '\n').collect();
+    let seen: String = masked
+        .chars()
+        .filter(|c| *c != '\u{1a}' && *c != '\n')
+        .collect();
     assert_eq!(seen, "About 5,000 people  friends took part.");
 }
 
@@ -66,13 +72,20 @@ fn xliff_2_segments_and_codes() {
     );
     let problems = Check::Placeholders.run(&units[0]);
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].detail.contains("<ph id=\"1\"/>"), "{problems:?}");
+    assert!(
+        problems[0].detail.contains("<ph id=\"1\"/>"),
+        "{problems:?}"
+    );
     assert!(Check::Placeholders.run(&units[1]).is_empty());
 }
 
 #[test]
 fn broken_xml_is_an_error_with_an_offset() {
-    let err = read(Format::Xliff, "<xliff><trans-unit id=\"a\"><source>x</sorce>", &ReadOptions::default());
+    let err = read(
+        Format::Xliff,
+        "<xliff><trans-unit id=\"a\"><source>x</sorce>",
+        &ReadOptions::default(),
+    );
     assert!(matches!(err, Err(ReadError::Xml { .. })), "{err:?}");
 }
 
@@ -169,7 +182,9 @@ fn tables_need_a_header_naming_source_and_target() {
         Err(ReadError::NoColumn("zh".into()))
     );
     let csv = "source,target\n\"一, 二\",\"One, \"\"two\"\"\nthree\"\n";
-    let units = read(Format::Csv, csv, &ReadOptions::default()).unwrap().unwrap();
+    let units = read(Format::Csv, csv, &ReadOptions::default())
+        .unwrap()
+        .unwrap();
     assert_eq!(units[0].source, "一, 二");
     assert_eq!(units[0].target, "One, \"two\"\nthree");
     let q = units[0].target.find('"').unwrap();
@@ -211,7 +226,10 @@ mod numbers_tests {
 
     #[test]
     fn chinese_units_are_multiplied() {
-        assert_eq!(flagged("共有5万人参加。", "About 5,000 people took part."), ["5万"]);
+        assert_eq!(
+            flagged("共有5万人参加。", "About 5,000 people took part."),
+            ["5万"]
+        );
         assert!(flagged("共有5万人参加。", "About 50,000 people took part.").is_empty());
         assert!(flagged("共有5万人参加。", "About 50 thousand people took part.").is_empty());
         assert!(flagged("投资1.2亿元", "120 million yuan").is_empty());
@@ -273,13 +291,25 @@ mod placeholder_tests {
 
     #[test]
     fn kinds_of_placeholder() {
-        let found: Vec<String> = find("%s %1$d %(n)s %% {0} {name} {{ x }} ${v} <b a='1'> </b> <br/> 50% off")
-            .into_iter()
-            .map(|p| p.written)
-            .collect();
+        let found: Vec<String> =
+            find("%s %1$d %(n)s %% {0} {name} {{ x }} ${v} <b a='1'> </b> <br/> 50% off")
+                .into_iter()
+                .map(|p| p.written)
+                .collect();
         assert_eq!(
             found,
-            ["%s", "%1$d", "%(n)s", "{0}", "{name}", "{{ x }}", "${v}", "<b a='1'>", "</b>", "<br/>"]
+            [
+                "%s",
+                "%1$d",
+                "%(n)s",
+                "{0}",
+                "{name}",
+                "{{ x }}",
+                "${v}",
+                "<b a='1'>",
+                "</b>",
+                "<br/>"
+            ]
         );
     }
 
@@ -304,8 +334,8 @@ mod placeholder_tests {
 }
 
 mod check_tests {
-    use super::super::checks::{Check, Term};
     use super::super::Unit;
+    use super::super::checks::{Check, Term};
 
     fn unit(source: &str, target: &str) -> Unit {
         let mut unit = Unit {
@@ -326,7 +356,10 @@ mod check_tests {
         assert!(left[0].detail.contains("人民币"));
         assert!(run("OK", "OK").is_empty());
         assert!(run("他们用人民币支付。", "They paid in renminbi.").is_empty());
-        assert!(run("東京", "東京タワー").is_empty(), "a CJK target is not flagged for CJK");
+        assert!(
+            run("東京", "東京タワー").is_empty(),
+            "a CJK target is not flagged for CJK"
+        );
     }
 
     #[test]
@@ -335,15 +368,37 @@ mod check_tests {
             source: vec!["一带一路".into()],
             target: vec!["Belt and Road Initiative".into(), "Belt and Road".into()],
         });
-        assert_eq!(term.run(&unit("我们支持一带一路。", "We support One Belt One Road.")).len(), 1);
-        assert!(term.run(&unit("我们支持一带一路。", "We support the Belt and Road Initiative.")).is_empty());
-        assert!(term.run(&unit("我们支持发展。", "We support One Belt One Road.")).is_empty());
+        assert_eq!(
+            term.run(&unit("我们支持一带一路。", "We support One Belt One Road."))
+                .len(),
+            1
+        );
+        assert!(
+            term.run(&unit(
+                "我们支持一带一路。",
+                "We support the Belt and Road Initiative."
+            ))
+            .is_empty()
+        );
+        assert!(
+            term.run(&unit("我们支持发展。", "We support One Belt One Road."))
+                .is_empty()
+        );
     }
 
     #[test]
     fn endings_and_lengths() {
-        assert_eq!(Check::FinalPunctuation.run(&unit("你好吗？", "How are you.")).len(), 1);
-        assert!(Check::FinalPunctuation.run(&unit("你好吗？", "How are you?")).is_empty());
+        assert_eq!(
+            Check::FinalPunctuation
+                .run(&unit("你好吗？", "How are you."))
+                .len(),
+            1
+        );
+        assert!(
+            Check::FinalPunctuation
+                .run(&unit("你好吗？", "How are you?"))
+                .is_empty()
+        );
         let long = "a sentence long enough to be measured against its translation";
         assert_eq!(Check::LengthRatio.run(&unit(long, "no")).len(), 1);
         assert!(Check::LengthRatio.run(&unit(long, long)).is_empty());

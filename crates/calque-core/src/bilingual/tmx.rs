@@ -75,7 +75,12 @@ fn same_language(a: &str, b: &str) -> bool {
     if a.eq_ignore_ascii_case(b) {
         return true;
     }
-    let primary = |s: &str| s.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let primary = |s: &str| {
+        s.split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
     let bare = |s: &str| !s.contains(['-', '_']);
     (bare(a) || bare(b)) && primary(a) == primary(b)
 }

@@ -15,6 +15,7 @@ use super::Finding;
 use super::phrase::is_word_char;
 use super::shape;
 use super::sightings::{Seen, Sighting};
+use crate::engine::error::BuildError;
 use std::ops::Range;
 
 /// What one consistency rule compares, as a pack defines it.
@@ -67,7 +68,7 @@ pub struct ConsistencySet {
 
 impl ConsistencySet {
     /// `rules`: (rule index, the rule's `safe`, what it compares).
-    pub fn new(rules: Vec<(usize, bool, Groups)>) -> Result<ConsistencySet, String> {
+    pub fn new(rules: Vec<(usize, bool, Groups)>) -> Result<ConsistencySet, BuildError> {
         let mut members = Vec::new();
         let mut groups = Vec::new();
         let mut apostrophes = Vec::new();

@@ -10,7 +10,9 @@
 pub mod blocks;
 pub mod consistency;
 pub mod context;
+pub mod definition;
 pub mod eight_bytes;
+pub mod error;
 pub mod glossary;
 pub use calque_literals as literals;
 pub mod pattern;
@@ -22,11 +24,11 @@ pub mod shape;
 pub mod sightings;
 pub mod template;
 
-use crate::pack::schema::CaseMode;
-use crate::pack::{Matcher, RuleDef};
 use crate::rule::Rule;
 use consistency::ConsistencySet;
 use context::Context;
+use definition::{CaseMode, Matcher, RuleDef};
+use error::BuildError;
 use glossary::GlossarySet;
 use pattern::Pattern;
 use phrase::{BlockBuffers, Candidate, PhraseSet};
@@ -74,7 +76,7 @@ pub struct Engine {
 }
 
 impl Engine {
-    pub fn new(defs: Vec<RuleDef>) -> Result<Engine, String> {
+    pub fn new(defs: Vec<RuleDef>) -> Result<Engine, BuildError> {
         let mut rules = Vec::with_capacity(defs.len());
         let mut behaviours = Vec::with_capacity(defs.len());
         let mut phrases = Vec::new();
@@ -403,33 +405,6 @@ fn drop_repeated_advice(findings: &mut Vec<Finding>, rules: &[Rule]) {
     }
     let mut flags = keep.into_iter();
     findings.retain(|_| flags.next().unwrap_or(true));
-}
-
-/// An engine from the `[[rule]]` tables of a pack (a header is added), for tests.
-#[cfg(test)]
-pub(crate) fn test_engine(rules: &str) -> Engine {
-    let text = format!("[pack]\nname = \"test\"\ndescription = \"t\"\n{rules}");
-    let pack = crate::pack::load("test.toml", &text).unwrap_or_else(|e| panic!("{e}"));
-    Engine::new(pack.rules).unwrap()
-}
-
-/// The engine of the built-in packs, for tests.
-#[cfg(any(test, feature = "test-support"))]
-pub fn builtin_engine() -> Engine {
-    let rules = crate::pack::builtin()
-        .unwrap()
-        .into_iter()
-        .flat_map(|p| p.rules)
-        .collect();
-    Engine::new(rules).unwrap()
-}
-
-/// The seed article `copies` times, a blank line (a clear break) after
-/// each, for tests of large texts.
-#[cfg(any(test, feature = "test-support"))]
-pub fn seed_copies(copies: usize) -> String {
-    let seed = include_str!("../../../../fixtures/seed/000_0a50a29a47c1f7ef.txt");
-    format!("{}\n\n", seed.trim_end()).repeat(copies)
 }
 
 #[cfg(test)]

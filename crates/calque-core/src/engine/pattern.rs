@@ -43,17 +43,16 @@ impl fmt::Debug for Pattern {
 
 impl Pattern {
     /// Parses `source` as the `regex` crate would, without compiling it.
-    pub fn parse(source: &str) -> Result<Pattern, String> {
+    pub fn parse(source: &str) -> Result<Pattern, PatternError> {
         if source.len() > MAX_PATTERN_LEN {
-            return Err(format!(
-                "the pattern is {} bytes long; the limit is {} bytes",
-                source.len(),
-                MAX_PATTERN_LEN
-            ));
+            return Err(PatternError::TooLong {
+                len: source.len(),
+                limit: MAX_PATTERN_LEN,
+            });
         }
         // The regex crate parses with the parser's defaults (Unicode, UTF-8,
         // nest limit 250) and reports the parser's error as it is.
-        let hir = regex_syntax::parse(source).map_err(|e| e.to_string())?;
+        let hir = regex_syntax::parse(source).map_err(|e| PatternError::Syntax(Box::new(e)))?;
         let pattern = Pattern::unchecked(source);
         // A fresh pattern: nobody else can have filled the cell.
         let _ = pattern.0.hir.set(hir);
@@ -71,7 +70,7 @@ impl Pattern {
     }
 
     /// Parses and compiles `source` now: checks the size limits too.
-    pub fn compile(source: &str) -> Result<Pattern, String> {
+    pub fn compile(source: &str) -> Result<Pattern, PatternError> {
         let pattern = Pattern::parse(source)?;
         let regex = build(source)?;
         // A fresh pattern: nobody else can have filled the cell.
@@ -133,16 +132,37 @@ impl Pattern {
     }
 }
 
-fn build(source: &str) -> Result<Regex, String> {
+/// Why a pattern's source is not a usable regular expression.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PatternError {
+    /// Longer than a pack's pattern may be.
+    #[error("the pattern is {len} bytes long; the limit is {limit} bytes")]
+    TooLong {
+        /// The source's length in bytes.
+        len: usize,
+        /// The most bytes a pattern may have.
+        limit: usize,
+    },
+    /// Not a regular expression of the `regex` crate (its own message;
+    /// boxed, as the parser's error is large and errors are rare).
+    #[error("{0}")]
+    Syntax(Box<regex_syntax::Error>),
+    /// Compiles to a program over the size limits.
+    #[error("the pattern compiles to more than {0} bytes; simplify it")]
+    TooBig(usize),
+    /// Any other error of the `regex` crate (its own message).
+    #[error("{0}")]
+    Regex(regex::Error),
+}
+
+fn build(source: &str) -> Result<Regex, PatternError> {
     RegexBuilder::new(source)
         .size_limit(SIZE_LIMIT)
         .dfa_size_limit(DFA_SIZE_LIMIT)
         .build()
         .map_err(|e| match e {
-            regex::Error::CompiledTooBig(limit) => {
-                format!("the pattern compiles to more than {limit} bytes; simplify it")
-            }
-            other => other.to_string(),
+            regex::Error::CompiledTooBig(limit) => PatternError::TooBig(limit),
+            other => PatternError::Regex(other),
         })
 }
 
@@ -153,7 +173,7 @@ mod tests {
     #[test]
     fn parsing_reports_what_compiling_reports() {
         for bad in [r"(unclosed", r"a{2,1}", r"\p{Nope}", r"(?<x>a)(?<x>b)"] {
-            let parsed = Pattern::parse(bad).unwrap_err();
+            let parsed = Pattern::parse(bad).unwrap_err().to_string();
             let compiled = Regex::new(bad).unwrap_err().to_string();
             assert_eq!(parsed, compiled, "{bad}");
         }
@@ -163,7 +183,7 @@ mod tests {
     fn size_limits_need_a_compilation() {
         let nested = r"((\w{50}){50}){50}";
         assert!(Pattern::parse(nested).is_ok());
-        let err = Pattern::compile(nested).unwrap_err();
+        let err = Pattern::compile(nested).unwrap_err().to_string();
         assert!(err.contains("compiles to more than"), "{err}");
     }
 

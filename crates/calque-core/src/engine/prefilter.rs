@@ -19,6 +19,7 @@
 //! Pattern matches do not cross paragraph breaks (as in `fix -`).
 
 use super::blocks;
+use super::error::BuildError;
 use super::literals::{self, Trigger};
 use super::pattern::Pattern;
 use super::precomputed;
@@ -52,7 +53,7 @@ enum Plan {
 }
 
 impl PatternScan {
-    pub fn new(patterns: &[&Pattern]) -> Result<PatternScan, String> {
+    pub fn new(patterns: &[&Pattern]) -> Result<PatternScan, BuildError> {
         let mut literal_ids: HashMap<Vec<u8>, usize> = HashMap::new();
         let mut uses: Vec<Vec<Use>> = Vec::new();
         let mut plans = Vec::with_capacity(patterns.len());
@@ -171,9 +172,9 @@ struct TriggerAutomaton {
 const DFA_AFTER_BYTES: usize = 1 << 20;
 
 impl TriggerAutomaton {
-    fn new(literals: Vec<Vec<u8>>) -> Result<TriggerAutomaton, String> {
-        let nfa = Self::build(&literals, AhoCorasickKind::ContiguousNFA)
-            .map_err(|e| format!("cannot build the pattern triggers: {e}"))?;
+    fn new(literals: Vec<Vec<u8>>) -> Result<TriggerAutomaton, BuildError> {
+        let nfa =
+            Self::build(&literals, AhoCorasickKind::ContiguousNFA).map_err(BuildError::Triggers)?;
         Ok(TriggerAutomaton {
             literals,
             nfa,

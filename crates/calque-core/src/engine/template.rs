@@ -5,24 +5,42 @@
 
 use super::pattern::Pattern;
 
+/// A replacement template that names a capture group its pattern lacks.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "replacement `{template}` refers to group `{group}`, which the pattern does not have{}",
+    hint(group)
+)]
+pub struct MissingGroup {
+    /// The whole template, as the pack writes it.
+    pub template: String,
+    /// The group it names.
+    pub group: String,
+}
+
+/// `$1x` reads as group `1x`: say how to write group 1 followed by `x`.
+fn hint(group: &str) -> &'static str {
+    if group.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && group.chars().any(|c| !c.is_ascii_digit())
+    {
+        " (write `${1}x`, not `$1x`)"
+    } else {
+        ""
+    }
+}
+
 /// Fails when `template` names a capture group that `pattern` lacks.
-pub fn validate(template: &str, pattern: &Pattern) -> Result<(), String> {
+pub fn validate(template: &str, pattern: &Pattern) -> Result<(), MissingGroup> {
     for name in group_references(template) {
         let exists = match name.parse::<usize>() {
             Ok(index) => index < pattern.captures_len(),
             Err(_) => pattern.has_group_named(name),
         };
         if !exists {
-            return Err(format!(
-                "replacement `{template}` refers to group `{name}`, which the pattern does not have{}",
-                if name.chars().next().is_some_and(|c| c.is_ascii_digit())
-                    && name.chars().any(|c| !c.is_ascii_digit())
-                {
-                    " (write `${1}x`, not `$1x`)"
-                } else {
-                    ""
-                }
-            ));
+            return Err(MissingGroup {
+                template: template.to_string(),
+                group: name.to_string(),
+            });
         }
     }
     Ok(())
@@ -77,7 +95,7 @@ mod tests {
         assert!(validate("$1-${tail}", &regex).is_ok());
         assert!(validate("$3", &regex).is_err());
         assert!(validate("$head", &regex).is_err());
-        let err = validate("$1x", &regex).unwrap_err();
+        let err = validate("$1x", &regex).unwrap_err().to_string();
         assert!(err.contains("${1}x"), "{err}");
     }
 }

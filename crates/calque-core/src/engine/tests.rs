@@ -1,4 +1,5 @@
 use super::*;
+use crate::testing::{builtin_engine, test_engine};
 
 const XI: &str = r#"
 [[rule]]

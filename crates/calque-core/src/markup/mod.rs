@@ -227,7 +227,7 @@ pub fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::test_engine;
+    use crate::testing::test_engine;
 
     const PACK: &str = r#"
 [[rule]]

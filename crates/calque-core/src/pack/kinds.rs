@@ -3,9 +3,9 @@
 
 use super::schema::{OneOrMany, RawConsistency, RawGlossaryEntry, RawOk, RawTerm};
 use super::{FieldError, normalise_phrase};
+use crate::bilingual::checks::{CHECKS, Check, Term};
 use crate::engine::consistency::{APOSTROPHES, Group, Groups};
 use crate::engine::glossary::{self, DEFAULT_THRESHOLD, Entry};
-use crate::bilingual::checks::{CHECKS, Check, Term};
 use crate::suggest;
 use toml::Spanned;
 
@@ -158,15 +158,17 @@ pub fn bilingual(
 ) -> Result<Option<(Check, &'static str)>, FieldError> {
     if let Some(check) = check {
         let name = check.get_ref();
-        return Check::named(name).map(|c| Some((c, "bilingual"))).ok_or_else(|| {
-            (
-                check.span(),
-                format!(
-                    "no built-in bilingual check `{name}`{}",
-                    suggest::did_you_mean(name, CHECKS)
-                ),
-            )
-        });
+        return Check::named(name)
+            .map(|c| Some((c, "bilingual")))
+            .ok_or_else(|| {
+                (
+                    check.span(),
+                    format!(
+                        "no built-in bilingual check `{name}`{}",
+                        suggest::did_you_mean(name, CHECKS)
+                    ),
+                )
+            });
     }
     let Some(term) = term else { return Ok(None) };
     let span = term.span();
@@ -180,7 +182,10 @@ pub fn bilingual(
     };
     let (source, target) = (clean(raw.source), clean(raw.target));
     if source.is_empty() || target.is_empty() {
-        return Err((span, "`term` needs a non-empty `source` and `target`".into()));
+        return Err((
+            span,
+            "`term` needs a non-empty `source` and `target`".into(),
+        ));
     }
     Ok(Some((Check::Term(Term { source, target }), "term")))
 }

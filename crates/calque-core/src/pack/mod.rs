@@ -7,49 +7,46 @@
 
 mod builtin;
 mod kinds;
-pub mod schema;
+pub(crate) mod schema;
 
 use crate::engine::context::Context;
-use crate::engine::pattern::Pattern;
+use crate::engine::pattern::{Pattern, PatternError};
 use crate::engine::template;
 use crate::rule::{Example, Level, Rule};
-use crate::source::LineIndex;
+use crate::source::{LineIndex, located};
 use crate::suggest;
 use schema::{CaseMode, RawPack, RawRule, RuleLocator};
 use std::collections::HashMap;
-use std::fmt;
 use std::ops::Range;
 use toml::Spanned;
 
+pub use crate::engine::definition::{Matcher, Origin, RuleDef};
 pub use builtin::BUILTIN_PACKS;
 
-/// A problem in a pack file, located as precisely as the file allows.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A problem in a pack file, located as precisely as the file allows:
+/// `file:line:column: rule `id`: message`, on one line always (regex and
+/// TOML errors come with their own line breaks).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}{}: {}{}", located(*position), in_rule(rule.as_deref()), one_line(message))]
 pub struct PackError {
+    /// The pack's file name as the user gave it.
     pub file: String,
     /// 1-based line and column (in characters) of the offending value.
     pub position: Option<(usize, usize)>,
+    /// The id of the rule at fault, where one is.
     pub rule: Option<String>,
+    /// What is wrong.
     pub message: String,
 }
 
-impl fmt::Display for PackError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some((line, column)) = self.position {
-            write!(f, ":{line}:{column}")?;
-        }
-        write!(f, ": ")?;
-        if let Some(rule) = &self.rule {
-            write!(f, "rule `{rule}`: ")?;
-        }
-        // One line, always: regex and TOML errors come with their own line breaks.
-        let flat: Vec<&str> = self.message.split_whitespace().collect();
-        write!(f, "{}", flat.join(" "))
-    }
+/// `rule `id`: `, or nothing.
+fn in_rule(rule: Option<&str>) -> String {
+    rule.map_or(String::new(), |rule| format!("rule `{rule}`: "))
 }
 
-impl std::error::Error for PackError {}
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
 
 impl PackError {
     /// A TOML parse or schema error of `text` (from `file`), located at its
@@ -71,40 +68,6 @@ impl PackError {
             message: with_field_suggestion(error.message()),
         }
     }
-}
-
-/// Where a rule was defined, for errors found after loading (duplicates).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Origin {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-}
-
-/// How a rule finds its candidates.
-#[derive(Debug, Clone)]
-pub enum Matcher {
-    /// Literal phrases, whitespace-normalised, matched by one shared automaton.
-    Phrase(Vec<String>),
-    /// A regular expression.
-    Pattern(Pattern),
-    /// Canonical names with variants and foreign spellings; near-misses by similarity.
-    Glossary(Vec<crate::engine::glossary::Entry>),
-    /// Groups of variants that one document should not mix.
-    Consistency(crate::engine::consistency::Groups),
-    /// A comparison of a translation with its source (bilingual files only).
-    Bilingual(crate::bilingual::Check),
-}
-
-/// A validated rule, ready to be compiled into an engine.
-#[derive(Debug, Clone)]
-pub struct RuleDef {
-    pub rule: Rule,
-    pub matcher: Matcher,
-    pub replace: Vec<String>,
-    pub case: CaseMode,
-    pub context: Context,
-    pub origin: Origin,
 }
 
 /// A validated pack.
@@ -205,11 +168,15 @@ pub fn builtin() -> Result<Vec<Pack>, PackError> {
     // Parsing the TOML of the built-in packs is a good part of start-up;
     // the packs are independent, so they are parsed side by side (rayon's
     // `collect` keeps their order).
-    use rayon::prelude::*;
-    BUILTIN_PACKS
-        .par_iter()
-        .map(|(file, text)| load_with(file, text, Validation::Deferred))
-        .collect()
+    let load = |(file, text): &(&str, &str)| load_with(file, text, Validation::Deferred);
+    #[cfg(feature = "parallel")]
+    let packs = {
+        use rayon::prelude::*;
+        BUILTIN_PACKS.par_iter().map(load).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let packs = BUILTIN_PACKS.iter().map(load).collect();
+    packs
 }
 
 /// Fails on a rule id defined twice across the given packs.
@@ -370,7 +337,8 @@ fn validate_rule(
             }
             if let (Matcher::Pattern(regex), Validation::Full) = (&matcher, validation) {
                 for template in &list {
-                    template::validate(template, regex).map_err(|e| (span.clone(), e))?;
+                    template::validate(template, regex)
+                        .map_err(|e| (span.clone(), e.to_string()))?;
                 }
             }
             list
@@ -453,7 +421,7 @@ fn validate_rule(
     })
 }
 
-fn regex_pattern(source: &str, validation: Validation) -> Result<Pattern, String> {
+fn regex_pattern(source: &str, validation: Validation) -> Result<Pattern, PatternError> {
     match validation {
         Validation::Full => Pattern::compile(source),
         Validation::Deferred => Ok(Pattern::unchecked(source)),

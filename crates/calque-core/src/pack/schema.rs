@@ -3,6 +3,7 @@
 //! Every field keeps its span so that validation errors can point at the
 //! line and column of the offending value, not just at the file.
 
+pub use crate::engine::definition::CaseMode;
 use crate::rule::Level;
 use serde::Deserialize;
 use toml::Spanned;
@@ -37,15 +38,6 @@ impl OneOrMany {
             OneOrMany::Many(v) => v,
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CaseMode {
-    /// Match ignoring ASCII case; give the replacement the case pattern of the match.
-    Preserve,
-    /// Match only with exactly this case; use the replacement as written.
-    Exact,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,5 +1,6 @@
 use super::*;
-use crate::engine::{Engine, test_engine};
+use crate::engine::Engine;
+use crate::testing::test_engine;
 
 const LEADERS: &str = r#"
 [[rule]]

@@ -10,6 +10,7 @@
 //! case-insensitive, no Unicode `\b`).
 
 use super::{Candidate, Entry, is_word_char, whitespace_len, whitespace_run};
+use crate::engine::error::BuildError;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// Phrases searched for in the folded view of a block.
@@ -30,7 +31,7 @@ pub struct Folded {
 
 impl FoldedPhrases {
     /// `None` when there are no phrases to search for.
-    pub fn new(entries: Vec<Entry>) -> Result<Option<FoldedPhrases>, String> {
+    pub fn new(entries: Vec<Entry>) -> Result<Option<FoldedPhrases>, BuildError> {
         if entries.is_empty() {
             return Ok(None);
         }
@@ -39,7 +40,7 @@ impl FoldedPhrases {
             .match_kind(MatchKind::Standard)
             .kind(Some(automaton_kind(&entries)))
             .build(entries.iter().map(|e| e.phrase.as_bytes()))
-            .map_err(|e| format!("cannot build the phrase automaton: {e}"))?;
+            .map_err(BuildError::Phrases)?;
         Ok(Some(FoldedPhrases { automaton, entries }))
     }
 

@@ -8,9 +8,9 @@
 //! it has a word character itself.
 //!
 //! Nearly every phrase starts with a word character; those are looked up
-//! word by word of the text in [`word_index`]. The few others go to
+//! word by word of the text in `word_index`. The few others go to
 //! one Aho-Corasick automaton over a whitespace-folded copy of the block
-//! ([`folded`]), which also serves as the reference the index is tested
+//! (`folded`), which also serves as the reference the index is tested
 //! against.
 
 mod folded;
@@ -18,6 +18,7 @@ mod verify;
 mod word_index;
 mod words;
 
+use crate::engine::error::BuildError;
 use folded::{Folded, FoldedPhrases};
 use word_index::WordIndex;
 use words::WordBits;
@@ -68,7 +69,7 @@ pub struct BlockBuffers {
 
 impl PhraseSet {
     /// `phrases`: (rule index, whitespace-normalised phrase, exact case?).
-    pub fn new(phrases: Vec<(usize, String, bool)>) -> Result<PhraseSet, String> {
+    pub fn new(phrases: Vec<(usize, String, bool)>) -> Result<PhraseSet, BuildError> {
         let (by_first_word, others): (Vec<Entry>, Vec<Entry>) = phrases
             .into_iter()
             .map(|(rule, phrase, exact_case)| Entry::new(rule, phrase, exact_case))
