@@ -39,16 +39,16 @@ pub fn read(text: &str) -> Result<Vec<Unit>, ReadError> {
                 let name = e.local_name();
                 let closes_segment = name.as_ref() == b"segment"
                     || (name.as_ref() == b"trans-unit" && segments_in_unit == 0);
-                if closes_segment {
-                    if let (Some(id), Some(s), Some(t)) = (&unit_id, source.take(), target.take()) {
-                        segments_in_unit += 1;
-                        let id = if segments_in_unit > 1 {
-                            format!("{id}#{segments_in_unit}")
-                        } else {
-                            id.clone()
-                        };
-                        units.push(pair(id, s, t));
-                    }
+                if closes_segment
+                    && let (Some(id), Some(s), Some(t)) = (&unit_id, source.take(), target.take())
+                {
+                    segments_in_unit += 1;
+                    let id = if segments_in_unit > 1 {
+                        format!("{id}#{segments_in_unit}")
+                    } else {
+                        id.clone()
+                    };
+                    units.push(pair(id, s, t));
                 }
                 if matches!(name.as_ref(), b"trans-unit" | b"unit") {
                     unit_id = None;

@@ -101,7 +101,7 @@ fn bilingual_layout(format: crate::bilingual::Format, text: &str) -> Layout {
     let excluded = match bilingual::read(format, text, &bilingual::ReadOptions::default()) {
         Ok(Some(units)) => bilingual::excluded(&units, text.len()),
         Ok(None) => Vec::new(),
-        Err(_) => vec![0..text.len()],
+        Err(_) => std::iter::once(0..text.len()).collect(),
     };
     Layout {
         excluded,

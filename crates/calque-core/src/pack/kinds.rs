@@ -190,12 +190,12 @@ pub fn bilingual(
     Ok(Some((Check::Term(Term { source, target }), "term")))
 }
 
+/// Plain `ok` texts, and `ok` source and target pairs.
+type OkCases = (Vec<String>, Vec<(String, String)>);
+
 /// A rule's `ok` cases: plain texts, or for a bilingual rule source and
 /// target pairs (and only those).
-pub fn ok_cases(
-    raw: Vec<RawOk>,
-    bilingual: bool,
-) -> Result<(Vec<String>, Vec<(String, String)>), String> {
+pub fn ok_cases(raw: Vec<RawOk>, bilingual: bool) -> Result<OkCases, String> {
     let mut texts = Vec::new();
     let mut pairs = Vec::new();
     for ok in raw {
