@@ -219,6 +219,7 @@ fn trimmed_end(text: &str) -> Range<usize> {
 /// The kind of sentence ending of a text, if it has one (quotes and
 /// brackets after it do not count).
 fn ending(text: &str) -> Option<&'static str> {
+    let text = without_accelerator(text.trim_end());
     let text = text.trim_end_matches(|c: char| {
         c.is_whitespace() || "\"'”’»)）」』】".contains(c) || c == CODE_MARK
     });
@@ -232,6 +233,21 @@ fn ending(text: &str) -> Option<&'static str> {
         '…' => "an ellipsis",
         _ => return None,
     })
+}
+
+/// A text without a trailing menu accelerator in brackets, as CJK user
+/// interfaces write it: `アラームを追加…(_L)`, `保存(&S)`.
+fn without_accelerator(text: &str) -> &str {
+    let Some(open) = text.rfind('(') else {
+        return text;
+    };
+    let inside = &text[open..];
+    let mut chars = inside.chars();
+    let is_accelerator = chars.next() == Some('(')
+        && matches!(chars.next(), Some('_' | '&'))
+        && chars.next().is_some_and(char::is_alphanumeric)
+        && chars.as_str() == ")";
+    if is_accelerator { &text[..open] } else { text }
 }
 
 fn final_punctuation(source: &str, target: &str) -> Option<String> {
