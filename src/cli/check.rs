@@ -6,7 +6,8 @@ use super::{Options, Status};
 use crate::report::human;
 use crate::report::printer::Printer;
 use crate::report::{Format, Record, Tally, count};
-use calque_core::engine::Engine;
+use calque_core::bilingual;
+use calque_core::engine::{Engine, Finding};
 use calque_core::markup;
 use calque_core::rule::Level;
 use calque_core::source::LineIndex;
@@ -96,19 +97,82 @@ fn check_one(
     else {
         return Ok(None);
     };
-    let findings = markup::check_document(engine, kind, &text);
+    let bilingual = check_bilingual(engine, options, kind, &label, &text)?;
+    let (findings, units, notes) = match bilingual {
+        Some(c) => (c.findings, c.units, c.notes),
+        None => (
+            markup::check_document(engine, kind, &text),
+            Vec::new(),
+            Vec::new(),
+        ),
+    };
     let lines = LineIndex::new(&text);
     let mut tally = Tally::default();
-    tally.add(engine, &findings);
-    let records = findings
+    let mut all: Vec<Finding> = findings.clone();
+    all.extend(notes.iter().map(|n| n.finding.clone()));
+    tally.add(engine, &all);
+    let mut records: Vec<Record> = findings
         .iter()
         .map(|f| {
-            let record = Record::new(engine, &label, &text, &lines, f);
+            let mut record = Record::new(engine, &label, &text, &lines, f);
+            record.unit = bilingual::unit_at(&units, f.span.start).map(|i| units[i].id.clone());
+            record
+        })
+        .collect();
+    records.extend(notes.iter().map(|n| {
+        let mut record = Record::new(engine, &label, &text, &lines, &n.finding);
+        record.message = format!("{}: {}", record.message, n.detail);
+        record.unit = Some(units[n.unit].id.clone());
+        record
+    }));
+    records.sort_by_key(|r| (r.byte_start, r.byte_end));
+    let records = records
+        .into_iter()
+        .map(|record| {
             let window = human::line_window(&text, &lines, &record);
             (record, window)
         })
         .collect();
     Ok(Some(Checked { records, tally }))
+}
+
+/// A bilingual file's findings (`None` for any other file): with
+/// `--source`, line by line against the source file; otherwise when the
+/// file's kind is bilingual.
+fn check_bilingual(
+    engine: &Engine,
+    options: &Options,
+    kind: markup::Kind,
+    label: &str,
+    text: &str,
+) -> Result<Option<bilingual::Checked>, InputError> {
+    let fail = |source: inputs::ReadError| InputError {
+        label: label.to_string(),
+        source,
+        left_unchanged: false,
+    };
+    if let Some(source_path) = &options.source {
+        let source_input = Input::File {
+            path: source_path.clone(),
+            explicit: true,
+        };
+        let source = inputs::read_text(&source_input).map_err(|source| InputError {
+            label: source_input.label(),
+            source,
+            left_unchanged: false,
+        })?;
+        let units = bilingual::read_aligned(&source, text).map_err(|e| fail(e.into()))?;
+        return Ok(Some(bilingual::check_units(engine, None, text, units)));
+    }
+    let Some(format) = kind.bilingual_format() else {
+        return Ok(None);
+    };
+    let read_options = bilingual::ReadOptions {
+        target_lang: options.target_lang.clone(),
+        columns: options.columns.clone(),
+        include_fuzzy: options.fuzzy,
+    };
+    bilingual::check_file(engine, format, text, &read_options).map_err(|e| fail(e.into()))
 }
 
 fn print_summary(options: &Options, tally: &Tally, unread: usize) {

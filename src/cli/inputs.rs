@@ -116,6 +116,9 @@ pub enum ReadError {
     /// The file system or stdin failed.
     #[error("cannot read: {0}")]
     Io(io::Error),
+    /// A bilingual file (XLIFF, TMX, a table, a `--source` pair) that cannot be read as one.
+    #[error(transparent)]
+    Bilingual(#[from] calque_core::bilingual::ReadError),
 }
 
 /// An input that could not be read, named as the user knows it.

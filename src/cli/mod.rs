@@ -103,6 +103,20 @@ pub struct Options {
     /// everywhere) or a code such as `zh` or `fr` [default: auto]
     #[arg(long, value_name = "LANG|auto|any", global = true)]
     pub from: Option<Origin>,
+    /// Check each line of the target against the same line of this source
+    /// file: `check --source SOURCE.txt TARGET.txt`
+    #[arg(long, value_name = "FILE", global = true)]
+    pub source: Option<PathBuf>,
+    /// TMX: the language of the translations to check (default: every
+    /// language but the header's `srclang`)
+    #[arg(long, value_name = "LANG", global = true)]
+    pub target_lang: Option<String>,
+    /// TSV/CSV: the names of the source and target columns [default: source,target]
+    #[arg(long, value_name = "SOURCE,TARGET", global = true, value_parser = parse_columns)]
+    pub columns: Option<(String, String)>,
+    /// PO: check fuzzy entries too (skipped by the bilingual checks by default)
+    #[arg(long, global = true)]
+    pub fuzzy: bool,
     /// Which walked files are checked (the config's include/exclude globs).
     #[arg(skip)]
     pub path_filter: PathFilter,
@@ -191,6 +205,16 @@ pub enum Command {
     },
     /// Run a language server on stdin and stdout, for editors (see docs/editors.md)
     Lsp,
+}
+
+/// `--columns SOURCE,TARGET`.
+fn parse_columns(value: &str) -> Result<(String, String), String> {
+    match value.split_once(',') {
+        Some((s, t)) if !s.trim().is_empty() && !t.trim().is_empty() => {
+            Ok((s.trim().to_string(), t.trim().to_string()))
+        }
+        _ => Err("expected two column names: SOURCE,TARGET".into()),
+    }
 }
 
 /// `info`, `warning` or `error`, offered as the possible values in `--help`

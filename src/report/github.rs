@@ -69,6 +69,7 @@ mod tests {
             matched: "XI".into(),
             replacements: vec!["Xi".into()],
             safe: true,
+            unit: None,
         };
         let mut out = Vec::new();
         write_record(&mut out, &record).unwrap();

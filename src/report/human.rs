@@ -69,7 +69,7 @@ pub fn write_record_in_window(
         )),
         level,
         style.dim(&format!("[{}]", record.rule)),
-        record.message
+        super::message_with_unit(record)
     )?;
 
     let (shown, caret_at, caret_len) = excerpt(line_text, record, skipped);
@@ -153,6 +153,7 @@ mod tests {
             matched: word.into(),
             replacements: vec!["Xi".into()],
             safe: true,
+            unit: None,
         }
     }
 

@@ -32,6 +32,9 @@ pub struct Record {
     pub matched: String,
     pub replacements: Vec<String>,
     pub safe: bool,
+    /// The id of the translation unit holding the finding, in a bilingual file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 impl Record {
@@ -53,6 +56,7 @@ impl Record {
             matched: text[f.span.clone()].to_string(),
             replacements: f.replacements.clone(),
             safe: f.safe,
+            unit: None,
         }
     }
 }
@@ -85,16 +89,26 @@ impl Format {
 /// The message with its fix, for one-line formats: `message (fix: Xi)`, or
 /// `(suggestion: ...)` for an unsafe rule, alternatives after `or`.
 pub fn message_with_fix(record: &Record) -> String {
+    let message = message_with_unit(record);
     let Some((first, rest)) = record.replacements.split_first() else {
-        return record.message.clone();
+        return message;
     };
     let label = if record.safe { "fix" } else { "suggestion" };
-    let mut text = format!("{} ({label}: {first}", record.message);
+    let mut text = format!("{message} ({label}: {first}");
     if !rest.is_empty() {
         text.push_str(&format!("; or: {}", rest.join(", ")));
     }
     text.push(')');
     text
+}
+
+/// The message, with the translation unit it is in for a bilingual file:
+/// `message [unit: 42]`.
+pub fn message_with_unit(record: &Record) -> String {
+    match &record.unit {
+        Some(unit) => format!("{} [unit: {unit}]", record.message),
+        None => record.message.clone(),
+    }
 }
 
 /// Counts for the closing summary.

@@ -51,6 +51,9 @@ impl<'e> SarifPrinter<'e> {
                 }
             }],
         });
+        if let Some(unit) = &record.unit {
+            result["properties"] = json!({ "unit": unit });
+        }
         if let Some(&index) = self.rule_index.get(record.rule.as_str()) {
             result["ruleIndex"] = json!(index);
         }

@@ -50,6 +50,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod bilingual;
 pub mod engine;
 pub mod eval;
 pub mod eval_clean;

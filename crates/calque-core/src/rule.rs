@@ -53,6 +53,8 @@ impl fmt::Display for Level {
 /// One `bad` -> `good` example of a rule; `good` is absent for report-only rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Example {
+    /// For a bilingual rule: the source `bad` translates.
+    pub source: Option<String>,
     pub bad: String,
     pub good: Option<String>,
 }
@@ -70,6 +72,8 @@ pub struct Rule {
     pub reference: Option<String>,
     pub examples: Vec<Example>,
     pub ok: Vec<String>,
+    /// For a bilingual rule: sources with translations that must not be flagged.
+    pub ok_pairs: Vec<(String, String)>,
     /// Human-readable kind of matcher: "phrase", "pattern", ...
     pub kind: &'static str,
 }

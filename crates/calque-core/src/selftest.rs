@@ -46,7 +46,7 @@ pub fn test_packs<'p>(packs: impl IntoIterator<Item = &'p Pack>) -> Summary {
     for pack in packs {
         for def in &pack.rules {
             summary.rules += 1;
-            summary.checks += def.rule.examples.len() + def.rule.ok.len();
+            summary.checks += def.rule.examples.len() + def.rule.ok.len() + def.rule.ok_pairs.len();
             summary.failures.extend(test_rule(def, &pack.file));
         }
     }
@@ -63,6 +63,9 @@ pub fn test_rule(def: &RuleDef, pack_file: &str) -> Vec<Failure> {
         Ok(engine) => engine,
         Err(e) => return vec![fail(e.to_string())],
     };
+    if let crate::pack::Matcher::Bilingual(check) = &def.matcher {
+        return test_bilingual(def, check).into_iter().map(fail).collect();
+    }
     let mut failures = Vec::new();
     for (n, example) in def.rule.examples.iter().enumerate() {
         let n = n + 1;
@@ -96,4 +99,58 @@ pub fn test_rule(def: &RuleDef, pack_file: &str) -> Vec<Failure> {
         }
     }
     failures
+}
+
+/// A bilingual rule's examples: each `bad` with its `source` must be
+/// flagged and, fixed, become `good`; no `ok` pair may be flagged.
+fn test_bilingual(def: &RuleDef, check: &crate::bilingual::Check) -> Vec<String> {
+    use crate::bilingual::Unit;
+    let unit = |source: &str, target: &str| {
+        let mut unit = Unit {
+            source: source.to_string(),
+            span: 0..target.len(),
+            ..Unit::default()
+        };
+        unit.push_verbatim(target, 0);
+        unit
+    };
+    let mut problems = Vec::new();
+    for (n, example) in def.rule.examples.iter().enumerate() {
+        let n = n + 1;
+        let source = example.source.as_deref().unwrap_or_default();
+        let found = check.run(&unit(source, &example.bad));
+        if found.is_empty() {
+            problems.push(format!(
+                "example {n}: not flagged: {:?} (source {source:?})",
+                example.bad
+            ));
+            continue;
+        }
+        if let Some(good) = &example.good {
+            let mut fixed = example.bad.clone();
+            for p in found.iter().rev() {
+                if let Some(r) = &p.replacement {
+                    fixed.replace_range(p.range.clone(), r);
+                }
+            }
+            if &fixed != good {
+                problems.push(format!(
+                    "example {n}: fixed to {fixed:?}, expected {good:?}"
+                ));
+            } else if !check.run(&unit(source, &fixed)).is_empty() {
+                problems.push(format!("example {n}: still flagged once fixed: {fixed:?}"));
+            }
+        }
+    }
+    for (n, (source, target)) in def.rule.ok_pairs.iter().enumerate() {
+        if let Some(p) = check.run(&unit(source, target)).first() {
+            problems.push(format!(
+                "ok {}: flagged {:?} ({}) in {target:?}",
+                n + 1,
+                &target[p.range.clone()],
+                p.detail
+            ));
+        }
+    }
+    problems
 }

@@ -39,6 +39,8 @@ pub enum Matcher {
     Consistency(consistency::Groups),
     /// A built-in detector written in Rust; it proposes its own fixes.
     Detector(detect::Detector),
+    /// A comparison of a translation with its source (bilingual files only).
+    Bilingual(crate::bilingual::Check),
 }
 
 /// A validated rule, ready to be compiled into an engine.

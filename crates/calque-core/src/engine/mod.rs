@@ -77,6 +77,8 @@ pub struct Engine {
     gate: Option<gate::Gate>,
     /// Rules served by a built-in detector, with their rule indices.
     detectors: Vec<(usize, detect::Detector)>,
+    /// Bilingual rules: run only where a source is known.
+    bilingual: Vec<(usize, crate::bilingual::Check)>,
 }
 
 impl Engine {
@@ -88,6 +90,7 @@ impl Engine {
         let mut glossary_rules = Vec::new();
         let mut consistency_rules = Vec::new();
         let mut detectors = Vec::new();
+        let mut bilingual = Vec::new();
         for (index, def) in defs.into_iter().enumerate() {
             let regex = match def.matcher {
                 Matcher::Phrase(list) => {
@@ -109,6 +112,10 @@ impl Engine {
                 }
                 Matcher::Detector(detector) => {
                     detectors.push((index, detector));
+                    None
+                }
+                Matcher::Bilingual(check) => {
+                    bilingual.push((index, check));
                     None
                 }
             };
@@ -146,6 +153,7 @@ impl Engine {
             consistency,
             gate: None,
             detectors,
+            bilingual,
         })
     }
 
@@ -172,6 +180,12 @@ impl Engine {
 
     pub fn rule(&self, index: usize) -> &Rule {
         &self.rules[index]
+    }
+
+    /// The bilingual rules (index and check), which [`Engine::check`] never
+    /// runs: [`crate::bilingual::check`] does, where a source is known.
+    pub fn bilingual_checks(&self) -> &[(usize, crate::bilingual::Check)] {
+        &self.bilingual
     }
 
     /// Ids of the pattern rules without trigger literals, whose relaxed

@@ -91,7 +91,7 @@ pub fn layout(text: &str) -> Layout {
 
 /// The byte range inside the quotes of the first string literal of a line
 /// (relative to the line), if it has a closed one.
-fn string_literal(line: &str) -> Option<Range<usize>> {
+pub(crate) fn string_literal(line: &str) -> Option<Range<usize>> {
     let open = line.find('"')? + 1;
     let bytes = line.as_bytes();
     let mut i = open;
@@ -106,7 +106,7 @@ fn string_literal(line: &str) -> Option<Range<usize>> {
 }
 
 /// The escape sequences inside a string literal's contents.
-fn escapes(text: &str, inside: Range<usize>) -> Vec<Range<usize>> {
+pub(crate) fn escapes(text: &str, inside: Range<usize>) -> Vec<Range<usize>> {
     let s = &text[inside.clone()];
     let bytes = s.as_bytes();
     let mut found = Vec::new();

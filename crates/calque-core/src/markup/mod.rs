@@ -38,6 +38,9 @@ pub enum Kind {
     Subtitles,
     /// `.po`, `.pot`
     Gettext,
+    /// XLIFF, TMX, TSV/CSV: only the translations are checked (see
+    /// [`crate::bilingual`]).
+    Bilingual(crate::bilingual::Format),
 }
 
 impl Kind {
@@ -51,7 +54,19 @@ impl Kind {
             Some("md" | "markdown") => Kind::Markdown,
             Some("srt" | "vtt") => Kind::Subtitles,
             Some("po" | "pot") => Kind::Gettext,
-            _ => Kind::Plain,
+            _ => match crate::bilingual::Format::for_path(path) {
+                Some(format) => Kind::Bilingual(format),
+                None => Kind::Plain,
+            },
+        }
+    }
+
+    /// How the file is read as a bilingual file, if it is one.
+    pub fn bilingual_format(self) -> Option<crate::bilingual::Format> {
+        match self {
+            Kind::Gettext => Some(crate::bilingual::Format::Gettext),
+            Kind::Bilingual(format) => Some(format),
+            _ => None,
         }
     }
 }
@@ -72,9 +87,26 @@ pub fn layout(kind: Kind, text: &str) -> Layout {
         Kind::Markdown => markdown::layout(text),
         Kind::Subtitles => subtitles::layout(text),
         Kind::Gettext => gettext::layout(text),
+        Kind::Bilingual(format) => bilingual_layout(format, text),
     };
     layout.excluded = normalise(std::mem::take(&mut layout.excluded));
     layout
+}
+
+/// Only the translations of a bilingual file are prose; a file that cannot
+/// be read has none (nothing is flagged or changed), a table that names no
+/// source and target columns is an ordinary text.
+fn bilingual_layout(format: crate::bilingual::Format, text: &str) -> Layout {
+    use crate::bilingual;
+    let excluded = match bilingual::read(format, text, &bilingual::ReadOptions::default()) {
+        Ok(Some(units)) => bilingual::excluded(&units, text.len()),
+        Ok(None) => Vec::new(),
+        Err(_) => std::iter::once(0..text.len()).collect(),
+    };
+    Layout {
+        excluded,
+        suppressions: Vec::new(),
+    }
 }
 
 /// Sorts ranges, drops empty ones and merges those that touch or overlap.
@@ -116,6 +148,23 @@ pub fn check_document(engine: &Engine, kind: Kind, text: &str) -> Vec<Finding> {
         return parallel::check(engine, text);
     }
     let layout = layout(kind, text);
+    let mut findings = check_layout(engine, text, &layout);
+    if let Some(format) = kind.bilingual_format() {
+        escape_replacements(format, &mut findings);
+        // The bilingual checks' certain fixes (read with default options).
+        let options = crate::bilingual::ReadOptions::default();
+        if let Ok(Some(units)) = crate::bilingual::read(format, text, &options) {
+            let notes = crate::bilingual::check(engine, Some(format), &units);
+            findings.extend(notes.into_iter().map(|n| n.finding));
+            findings.sort_by_key(|f| (f.span.start, f.span.end));
+        }
+    }
+    findings
+}
+
+/// Findings in `text` outside the `layout`'s excluded ranges and
+/// suppressions; replacements are as the engine made them.
+pub fn check_layout(engine: &Engine, text: &str, layout: &Layout) -> Vec<Finding> {
     let masked = mask(text, &layout.excluded);
     let mut findings = parallel::check(engine, &masked);
     findings.retain(|f| {
@@ -125,14 +174,18 @@ pub fn check_document(engine: &Engine, kind: Kind, text: &str) -> Vec<Finding> {
                 .iter()
                 .any(|s| s.silences(&engine.rule(f.rule).id, f.span.start))
     });
-    if kind == Kind::Gettext {
-        for f in &mut findings {
-            for r in &mut f.replacements {
-                *r = gettext::escape(r);
-            }
+    findings
+}
+
+/// Writes replacements as the format needs them inside a translation
+/// (escaped), dropping those it cannot hold.
+pub fn escape_replacements(format: crate::bilingual::Format, findings: &mut [Finding]) {
+    for f in findings {
+        f.replacements.retain(|r| format.can_write(r));
+        for r in &mut f.replacements {
+            *r = format.escape(r);
         }
     }
-    findings
 }
 
 /// Fixes `text` read as `kind` to a fixpoint; the layout is worked out again
@@ -160,7 +213,7 @@ fn overlaps_any(span: &Range<usize>, ranges: &[Range<usize>]) -> bool {
 
 /// Byte ranges of the lines of `text`, each without its line break
 /// (`\n` or `\r\n`).
-pub(crate) fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+pub fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut start = 0;
     text.split_inclusive('\n').map(move |line| {
         let begin = start;

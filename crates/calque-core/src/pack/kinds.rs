@@ -1,8 +1,9 @@
 //! Validating the document-level rule kinds: `glossary` entries and
 //! `consistency` groups (with `prefer`).
 
-use super::schema::{OneOrMany, RawConsistency, RawGlossaryEntry};
+use super::schema::{OneOrMany, RawConsistency, RawGlossaryEntry, RawOk, RawTerm};
 use super::{FieldError, normalise_phrase};
+use crate::bilingual::checks::{CHECKS, Check, Term};
 use crate::engine::consistency::{APOSTROPHES, Group, Groups};
 use crate::engine::glossary::{self, DEFAULT_THRESHOLD, Entry};
 use crate::suggest;
@@ -147,4 +148,67 @@ pub fn consistency(
             Ok(Groups::Phrases(groups))
         }
     }
+}
+
+/// The matcher of a bilingual rule (`check` or `term`) and its kind's
+/// name, or `None` for a monolingual rule.
+pub fn bilingual(
+    check: Option<Spanned<String>>,
+    term: Option<Spanned<RawTerm>>,
+) -> Result<Option<(Check, &'static str)>, FieldError> {
+    if let Some(check) = check {
+        let name = check.get_ref();
+        return Check::named(name)
+            .map(|c| Some((c, "bilingual")))
+            .ok_or_else(|| {
+                (
+                    check.span(),
+                    format!(
+                        "no built-in bilingual check `{name}`{}",
+                        suggest::did_you_mean(name, CHECKS)
+                    ),
+                )
+            });
+    }
+    let Some(term) = term else { return Ok(None) };
+    let span = term.span();
+    let raw = term.into_inner();
+    let clean = |list: OneOrMany| -> Vec<String> {
+        list.into_vec()
+            .iter()
+            .map(|s| normalise_phrase(s))
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let (source, target) = (clean(raw.source), clean(raw.target));
+    if source.is_empty() || target.is_empty() {
+        return Err((
+            span,
+            "`term` needs a non-empty `source` and `target`".into(),
+        ));
+    }
+    Ok(Some((Check::Term(Term { source, target }), "term")))
+}
+
+/// Plain `ok` texts, and `ok` source and target pairs.
+type OkCases = (Vec<String>, Vec<(String, String)>);
+
+/// A rule's `ok` cases: plain texts, or for a bilingual rule source and
+/// target pairs (and only those).
+pub fn ok_cases(raw: Vec<RawOk>, bilingual: bool) -> Result<OkCases, String> {
+    let mut texts = Vec::new();
+    let mut pairs = Vec::new();
+    for ok in raw {
+        match (ok, bilingual) {
+            (RawOk::Text(t), false) => texts.push(t),
+            (RawOk::Pair { source, target }, true) => pairs.push((source, target)),
+            (RawOk::Text(_), true) => {
+                return Err("a bilingual rule's `ok` cases are `{ source, target }` tables".into());
+            }
+            (RawOk::Pair { .. }, false) => {
+                return Err("`ok` cases with a `source` belong to bilingual rules".into());
+            }
+        }
+    }
+    Ok((texts, pairs))
 }

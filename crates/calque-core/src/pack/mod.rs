@@ -275,6 +275,8 @@ fn validate_rule(
         ("glossary", raw.glossary.as_ref().map(|g| g.span())),
         ("consistency", raw.consistency.as_ref().map(|c| c.span())),
         ("detector", raw.detector.as_ref().map(|d| d.span())),
+        ("check", raw.check.as_ref().map(|c| c.span())),
+        ("term", raw.term.as_ref().map(|t| t.span())),
         ("phrase", raw.phrase.as_ref().map(|p| p.span())),
         ("pattern", raw.pattern.as_ref().map(|p| p.span())),
     ];
@@ -294,6 +296,7 @@ fn validate_rule(
         let span = raw.prefer.as_ref().map(|p| p.span()).unwrap_or(id_span);
         return Err((span, "`prefer` belongs to `consistency` rules".into()));
     }
+    let bilingual = kinds::bilingual(raw.check, raw.term)?;
     let (matcher, kind, default_case) = match (raw.phrase, raw.pattern) {
         _ if raw.detector.is_some() => {
             let name = raw.detector.expect("checked by the guard");
@@ -314,6 +317,16 @@ fn validate_rule(
                 )
             })?;
             (Matcher::Detector(detector), "detector", CaseMode::Exact)
+        }
+        _ if bilingual.is_some() => {
+            if let Some(r) = &raw.replace {
+                return Err((
+                    r.span(),
+                    "`replace` is not used here: a bilingual check gives its own fixes".into(),
+                ));
+            }
+            let (check, kind) = bilingual.expect("checked by the guard");
+            (Matcher::Bilingual(check), kind, CaseMode::Exact)
         }
         _ if raw.glossary.is_some() || raw.consistency.is_some() => {
             if let Some(r) = &raw.replace {
@@ -347,7 +360,7 @@ fn validate_rule(
         (None, None) => {
             return Err((
                 id_span,
-                "the rule has no matcher: add `phrase`, `pattern`, `glossary`, `consistency` or `detector`"
+                "the rule has no matcher: add `phrase`, `pattern`, `glossary`, `consistency`, `detector`, `check` or `term`"
                     .into(),
             ));
         }
@@ -402,7 +415,9 @@ fn validate_rule(
         not_after: condition(raw.not_after, "not_after", validation)?,
     };
 
-    // Glossary and consistency rules always carry their fix.
+    // Glossary, consistency and detector rules always carry their fix; a
+    // bilingual check may or may not.
+    let is_bilingual = matches!(matcher, Matcher::Bilingual(_));
     let has_fix = !replace.is_empty()
         || matches!(
             matcher,
@@ -420,7 +435,16 @@ fn validate_rule(
     for example in raw_examples {
         let span = example.span();
         let example = example.into_inner();
+        if is_bilingual != example.source.is_some() {
+            let problem = if is_bilingual {
+                "a bilingual rule's example needs `source`: the text `bad` translates"
+            } else {
+                "`source` belongs to the examples of bilingual rules (`check`, `term`)"
+            };
+            return Err((span, problem.into()));
+        }
         match (&example.good, !has_fix) {
+            _ if is_bilingual => {}
             (None, false) => {
                 return Err((
                     span,
@@ -433,11 +457,13 @@ fn validate_rule(
             _ => {}
         }
         examples.push(Example {
+            source: example.source,
             bad: example.bad,
             good: example.good,
         });
     }
 
+    let (ok, ok_pairs) = kinds::ok_cases(raw.ok, is_bilingual).map_err(|m| (id_span.clone(), m))?;
     let rule = Rule {
         id: format!("{pack}/{}", raw.id.get_ref()),
         pack: pack.to_string(),
@@ -447,7 +473,8 @@ fn validate_rule(
         rationale: raw.rationale,
         reference: raw.reference,
         examples,
-        ok: raw.ok,
+        ok,
+        ok_pairs,
         kind,
     };
     Ok(RuleDef {

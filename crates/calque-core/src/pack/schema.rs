@@ -66,6 +66,10 @@ pub struct RawRule {
     pub consistency: Option<Spanned<RawConsistency>>,
     /// The name of a built-in detector (see `engine::detect`).
     pub detector: Option<Spanned<String>>,
+    /// A built-in bilingual check (`number-mismatch`...).
+    pub check: Option<Spanned<String>>,
+    /// A term base entry (bilingual).
+    pub term: Option<Spanned<RawTerm>>,
     pub prefer: Option<Spanned<OneOrMany>>,
     pub replace: Option<Spanned<OneOrMany>>,
     pub level: Option<Level>,
@@ -80,12 +84,31 @@ pub struct RawRule {
     pub not_after: Option<Spanned<String>>,
     pub examples: Spanned<Vec<Spanned<RawExample>>>,
     #[serde(default)]
-    pub ok: Vec<String>,
+    pub ok: Vec<RawOk>,
+}
+
+/// A text that must not be flagged, or for a bilingual rule a source with
+/// its translation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum RawOk {
+    Text(String),
+    Pair { source: String, target: String },
+}
+
+/// `term = { source = "一带一路", target = ["Belt and Road Initiative"] }`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTerm {
+    pub source: OneOrMany,
+    pub target: OneOrMany,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawExample {
+    /// The source a bilingual rule's `bad` translates.
+    pub source: Option<String>,
     pub bad: String,
     pub good: Option<String>,
 }

@@ -1,0 +1,324 @@
+//! The bilingual rule kinds: each compares one unit's target with its
+//! source. A rule names a built-in check (`check = "number-mismatch"`) or
+//! carries a term (`term = { source = "...", target = [...] }`).
+
+use super::placeholders::{self, Placeholder};
+use super::script::{self, Script};
+use super::{CODE_MARK, Unit, numbers};
+use std::ops::Range;
+
+/// The built-in checks a rule may name.
+pub const CHECKS: [&str; 5] = [
+    "number-mismatch",
+    "placeholder-mismatch",
+    "untranslated",
+    "final-punctuation",
+    "length-ratio",
+];
+
+/// A bilingual rule's matcher.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Check {
+    /// A number of the source missing or changed in the target.
+    Numbers,
+    /// A placeholder or inline code missing, added or changed.
+    Placeholders,
+    /// A target equal to its source, or holding a run of the source's script.
+    Untranslated,
+    /// A target ending unlike its source (a question with a full stop...).
+    FinalPunctuation,
+    /// A target far shorter or longer than its source.
+    LengthRatio,
+    /// A source term whose required rendering the target lacks.
+    Term(Term),
+}
+
+/// A term base entry: where the source has one of `source`, the target
+/// must have one of `target` (case-insensitive, any whitespace).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub source: Vec<String>,
+    pub target: Vec<String>,
+}
+
+/// What a check found in one unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Bytes of the unit's decoded target.
+    pub range: Range<usize>,
+    pub detail: String,
+    /// The fix, when it is certain.
+    pub replacement: Option<String>,
+}
+
+impl Check {
+    /// The check a rule's `check` field names.
+    pub fn named(name: &str) -> Option<Check> {
+        Some(match name {
+            "number-mismatch" => Check::Numbers,
+            "placeholder-mismatch" => Check::Placeholders,
+            "untranslated" => Check::Untranslated,
+            "final-punctuation" => Check::FinalPunctuation,
+            "length-ratio" => Check::LengthRatio,
+            _ => return None,
+        })
+    }
+
+    pub fn run(&self, unit: &Unit) -> Vec<Problem> {
+        let whole = 0..unit.target.len();
+        match self {
+            Check::Numbers => numbers(unit),
+            Check::Placeholders => placeholders(unit),
+            Check::Untranslated => untranslated(unit),
+            Check::FinalPunctuation => final_punctuation(&unit.source, &unit.target)
+                .map(|detail| problem(trimmed_end(&unit.target), detail))
+                .into_iter()
+                .collect(),
+            Check::LengthRatio => length_ratio(&unit.source, &unit.target)
+                .map(|detail| problem(whole, detail))
+                .into_iter()
+                .collect(),
+            Check::Term(term) => term
+                .missing(&unit.source, &unit.target)
+                .map(|detail| problem(whole, detail))
+                .into_iter()
+                .collect(),
+        }
+    }
+}
+
+fn problem(range: Range<usize>, detail: String) -> Problem {
+    Problem {
+        range,
+        detail,
+        replacement: None,
+    }
+}
+
+fn numbers(unit: &Unit) -> Vec<Problem> {
+    let source = placeholders::blank(&unit.source);
+    let target = placeholders::blank(&unit.target);
+    numbers::missing(&source, &target)
+        .into_iter()
+        .map(|n| {
+            let written = unit.source[n.range.clone()].trim();
+            problem(
+                0..unit.target.len(),
+                format!("the source's `{written}` is not in the target"),
+            )
+        })
+        .collect()
+}
+
+fn placeholders(unit: &Unit) -> Vec<Problem> {
+    let codes = |codes: &[String]| -> Vec<Placeholder> {
+        codes
+            .iter()
+            .map(|c| Placeholder {
+                key: c.clone(),
+                written: c.clone(),
+                range: 0..0,
+            })
+            .collect()
+    };
+    let mut source = placeholders::find(&unit.source);
+    source.extend(codes(&unit.source_codes));
+    let mut target = placeholders::find(&unit.target);
+    target.extend(codes(&unit.target_codes));
+    let difference = placeholders::compare(&source, &target);
+    if difference.is_empty() {
+        return Vec::new();
+    }
+    // A placeholder written with stray spaces is fixed where it stands.
+    let spaced = placeholders::spaced(&unit.target, &difference.missing);
+    let mut problems: Vec<Problem> = spaced
+        .iter()
+        .map(|(range, written)| Problem {
+            range: range.clone(),
+            detail: format!(
+                "`{}` should be written `{written}`",
+                &unit.target[range.clone()]
+            ),
+            replacement: Some(written.clone()),
+        })
+        .collect();
+    let missing: Vec<&String> = difference
+        .missing
+        .iter()
+        .filter(|m| !spaced.iter().any(|(_, w)| w == *m))
+        .collect();
+    if !missing.is_empty() {
+        let list: Vec<String> = missing.iter().map(|m| format!("`{m}`")).collect();
+        problems.push(problem(
+            0..unit.target.len(),
+            format!("missing in the target: {}", list.join(", ")),
+        ));
+    }
+    for added in &difference.added {
+        let range = if added.range.is_empty() {
+            0..unit.target.len()
+        } else {
+            added.range.clone()
+        };
+        problems.push(problem(
+            range,
+            format!("`{}` is not in the source", added.written),
+        ));
+    }
+    problems
+}
+
+fn untranslated(unit: &Unit) -> Vec<Problem> {
+    let (source, target) = (unit.source.trim(), unit.target.trim());
+    let source_script = script::main_script(source);
+    if source == target {
+        // Short Latin strings ("OK", "Email", a brand) are often the same in
+        // both languages; text in another script, or a phrase, is not.
+        let words = source
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic));
+        if source_script.is_some() || words.count() >= 3 {
+            return vec![problem(
+                trimmed(&unit.target),
+                "the target is the source, untranslated".into(),
+            )];
+        }
+        return Vec::new();
+    }
+    let Some(script) = source_script else {
+        return Vec::new();
+    };
+    if script::main_script(&unit.target) == Some(script) {
+        return Vec::new();
+    }
+    script::runs(&unit.target, script)
+        .into_iter()
+        .map(|range| {
+            let run = unit.target[range.clone()].to_string();
+            problem(
+                range,
+                format!("`{run}` ({}) is left from the source", script.name()),
+            )
+        })
+        .collect()
+}
+
+/// The byte range of a text without its surrounding whitespace.
+fn trimmed(text: &str) -> Range<usize> {
+    let start = text.len() - text.trim_start().len();
+    start..text.trim_end().len().max(start)
+}
+
+/// The last character of a text, before trailing spaces.
+fn trimmed_end(text: &str) -> Range<usize> {
+    let end = text.trim_end().len();
+    let start = text[..end].char_indices().last().map_or(end, |(i, _)| i);
+    start..end
+}
+
+/// The kind of sentence ending of a text, if it has one (quotes and
+/// brackets after it do not count).
+fn ending(text: &str) -> Option<&'static str> {
+    let text = without_accelerator(text.trim_end());
+    let text = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || "\"'”’»)）」』】".contains(c) || c == CODE_MARK
+    });
+    let last = text.chars().last()?;
+    Some(match last {
+        '.' | '。' | '．' if text.ends_with("...") => "an ellipsis",
+        '.' | '。' | '．' => "a full stop",
+        '?' | '？' => "a question mark",
+        '!' | '！' => "an exclamation mark",
+        ':' | '：' => "a colon",
+        '…' => "an ellipsis",
+        _ => return None,
+    })
+}
+
+/// A text without a trailing menu accelerator in brackets, as CJK user
+/// interfaces write it: `アラームを追加…(_L)`, `保存(&S)`.
+fn without_accelerator(text: &str) -> &str {
+    let Some(open) = text.rfind('(') else {
+        return text;
+    };
+    let inside = &text[open..];
+    let mut chars = inside.chars();
+    let is_accelerator = chars.next() == Some('(')
+        && matches!(chars.next(), Some('_' | '&'))
+        && chars.next().is_some_and(char::is_alphanumeric)
+        && chars.as_str() == ")";
+    if is_accelerator { &text[..open] } else { text }
+}
+
+fn final_punctuation(source: &str, target: &str) -> Option<String> {
+    let wanted = ending(source)?;
+    let got = ending(target);
+    if got == Some(wanted) {
+        return None;
+    }
+    Some(match got {
+        Some(got) => format!("the source ends with {wanted}, the target with {got}"),
+        None => format!("the source ends with {wanted}, the target with none"),
+    })
+}
+
+/// How much room a text takes: a Han, kana or Hangul character counts as
+/// three letters (a word of English per two or three characters of
+/// Chinese), spaces do not count.
+fn weight(text: &str) -> f64 {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| {
+            if Script::of(c) == Some(Script::Cjk) {
+                3.0
+            } else {
+                1.0
+            }
+        })
+        .sum()
+}
+
+/// Ratios outside these bounds are flagged; sources lighter than
+/// [`MIN_WEIGHT`] vary too much to say.
+const MIN_RATIO: f64 = 1.0 / 3.0;
+const MAX_RATIO: f64 = 3.0;
+const MIN_WEIGHT: f64 = 30.0;
+
+fn length_ratio(source: &str, target: &str) -> Option<String> {
+    let (s, t) = (weight(source), weight(target));
+    if s < MIN_WEIGHT {
+        return None;
+    }
+    let ratio = t / s;
+    (!(MIN_RATIO..=MAX_RATIO).contains(&ratio)).then(|| {
+        format!(
+            "the target is {ratio:.2} times the length of the source (expected between 0.33 and 3)"
+        )
+    })
+}
+
+impl Term {
+    /// Why the target breaks the term, if it does.
+    pub fn missing(&self, source: &str, target: &str) -> Option<String> {
+        let found = self.source.iter().find(|s| contains(source, s))?;
+        if self.target.iter().any(|t| contains(target, t)) {
+            return None;
+        }
+        let wanted: Vec<String> = self.target.iter().map(|t| format!("`{t}`")).collect();
+        Some(format!(
+            "the source has `{found}`: the target should say {}",
+            wanted.join(" or ")
+        ))
+    }
+}
+
+/// Whether `text` contains `term`, ignoring case and folding whitespace runs.
+fn contains(text: &str, term: &str) -> bool {
+    let fold = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    fold(text).contains(&fold(term))
+}

@@ -1,0 +1,406 @@
+use super::*;
+
+fn units(format: Format, text: &str) -> Vec<Unit> {
+    read(format, text, &ReadOptions::default())
+        .expect("readable")
+        .expect("bilingual")
+}
+
+const XLIFF12: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2"><file source-language="zh" target-language="en" datatype="plaintext" original="a">
+<body>
+<trans-unit id="t1">
+  <source>共有5万人参加。</source>
+  <target>About 5,000 people &amp; friends <x id="1"/>took part.</target>
+  <alt-trans><target>ignored</target></alt-trans>
+</trans-unit>
+<trans-unit id="t2"><source>Hi</source><target/></trans-unit>
+</body></file></xliff>
+"#;
+
+#[test]
+fn xliff_12_units_point_at_the_target_bytes() {
+    let units = units(Format::Xliff, XLIFF12);
+    assert_eq!(units.len(), 1, "the empty target is skipped");
+    let u = &units[0];
+    assert_eq!(u.id, "t1");
+    assert_eq!(u.source, "共有5万人参加。");
+    assert_eq!(u.target, "About 5,000 people & friends \u{fffc}took part.");
+    assert_eq!(u.target_codes, ["<x id=\"1\"/>"]);
+    assert_eq!(
+        &XLIFF12[u.span.clone()],
+        "About 5,000 people &amp; friends <x id=\"1\"/>took part."
+    );
+    // Verbatim text maps byte for byte; the entity maps to all of itself.
+    let five = u.target.find("5,000").unwrap();
+    assert_eq!(&XLIFF12[u.file_range(five..five + 5)], "5,000");
+    let amp = u.target.find('&').unwrap();
+    assert_eq!(&XLIFF12[u.file_range(amp..amp + 1)], "&amp;");
+    assert_eq!(
+        &XLIFF12[u.file_range(0..u.target.len())],
+        &XLIFF12[u.span.clone()]
+    );
+}
+
+#[test]
+fn only_target_text_is_open_to_monolingual_rules() {
+    let units = units(Format::Xliff, XLIFF12);
+    let excluded = excluded(&units, XLIFF12.len());
+    let masked = crate::markup::mask(XLIFF12, &excluded);
+    let seen: String = masked
+        .chars()
+        .filter(|c| *c != '\u{1a}' && *c != '\n')
+        .collect();
+    assert_eq!(seen, "About 5,000 people  friends took part.");
+}
+
+#[test]
+fn xliff_2_segments_and_codes() {
+    let text = r#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr">
+<file id="f"><unit id="u1">
+<originalData><data id="d1">&lt;br/&gt;</data></originalData>
+<segment><source>Line<ph id="1" dataRef="d1"/>two <pc id="2">bold</pc></source>
+<target>Ligne deux <pc id="2">gras</pc></target></segment>
+<segment><source>Three</source><target>Trois</target></segment>
+</unit></file></xliff>"#;
+    let units = units(Format::Xliff, text);
+    let ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
+    assert_eq!(ids, ["u1", "u1#2"]);
+    assert_eq!(
+        units[0].source_codes,
+        ["<ph id=\"1\"/>", "<pc id=\"2\">", "</pc id=\"2\">"]
+    );
+    let problems = Check::Placeholders.run(&units[0]);
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].detail.contains("<ph id=\"1\"/>"),
+        "{problems:?}"
+    );
+    assert!(Check::Placeholders.run(&units[1]).is_empty());
+}
+
+#[test]
+fn broken_xml_is_an_error_with_an_offset() {
+    let err = read(
+        Format::Xliff,
+        "<xliff><trans-unit id=\"a\"><source>x</sorce>",
+        &ReadOptions::default(),
+    );
+    assert!(matches!(err, Err(ReadError::Xml { .. })), "{err:?}");
+}
+
+const PO: &str = r#"msgid ""
+msgstr "Language: fr\n"
+
+#: a.c:1
+msgid "Hello %s, you have %d new messages"
+msgstr "Bonjour, vous avez %d nouveaux messages"
+
+#, fuzzy
+msgid "Fuzzy"
+msgstr "Flou"
+
+msgctxt "menu"
+msgid "One file"
+msgid_plural "%d files"
+msgstr[0] "Un fichier"
+msgstr[1] ""
+"%d \"fichiers\""
+"#;
+
+#[test]
+fn po_entries_pair_ids_with_translations() {
+    let units = units(Format::Gettext, PO);
+    let ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "Hello %s, you have %d new messages",
+            "menu|One file[0]",
+            "menu|One file[1]"
+        ]
+    );
+    assert_eq!(units[2].source, "%d files");
+    assert_eq!(units[2].target, "%d \"fichiers\"");
+    // The escaped quote maps to its two bytes.
+    let quote = units[2].target.find('"').unwrap();
+    assert_eq!(&PO[units[2].file_range(quote..quote + 1)], "\\\"");
+    let with_fuzzy = read(
+        Format::Gettext,
+        PO,
+        &ReadOptions {
+            include_fuzzy: true,
+            ..ReadOptions::default()
+        },
+    )
+    .unwrap()
+    .unwrap();
+    assert!(with_fuzzy.iter().any(|u| u.id == "Fuzzy"));
+    let problems = Check::Placeholders.run(&units[0]);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].detail, "missing in the target: `%s`");
+}
+
+#[test]
+fn tmx_takes_the_source_language_from_the_header() {
+    let text = r#"<tmx version="1.4"><header srclang="zh-CN" datatype="plaintext"/>
+<body><tu tuid="7">
+<tuv xml:lang="en-US"><seg>We support One Belt One Road.</seg></tuv>
+<tuv xml:lang="zh-CN"><seg>我们支持一带一路。</seg></tuv>
+<tuv xml:lang="fr"><seg>Nous soutenons <ph x="1">&lt;b&gt;</ph>la Ceinture.</seg></tuv>
+</tu></body></tmx>"#;
+    let all = units(Format::Tmx, text);
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].id, "7/en-US");
+    assert_eq!(all[0].source, "我们支持一带一路。");
+    let options = ReadOptions {
+        target_lang: Some("en".into()),
+        ..ReadOptions::default()
+    };
+    let en = read(Format::Tmx, text, &options).unwrap().unwrap();
+    assert_eq!(en.len(), 1);
+    assert_eq!(&text[en[0].span.clone()], "We support One Belt One Road.");
+}
+
+#[test]
+fn tables_need_a_header_naming_source_and_target() {
+    let tsv = "id\tSource\ttarget\n1\t你好\tHello\n2\tA\tB\r\n";
+    let units = units(Format::Tsv, tsv);
+    assert_eq!(units.len(), 2);
+    assert_eq!(units[0].id, "row 2");
+    assert_eq!(&tsv[units[1].span.clone()], "B");
+    assert_eq!(
+        read(Format::Tsv, "a\tb\n1\t2\n", &ReadOptions::default()).unwrap(),
+        None
+    );
+    let options = ReadOptions {
+        columns: Some(("zh".into(), "en".into())),
+        ..ReadOptions::default()
+    };
+    assert_eq!(
+        read(Format::Tsv, "a\tb\n", &options),
+        Err(ReadError::NoColumn("zh".into()))
+    );
+    let csv = "source,target\n\"一, 二\",\"One, \"\"two\"\"\nthree\"\n";
+    let units = read(Format::Csv, csv, &ReadOptions::default())
+        .unwrap()
+        .unwrap();
+    assert_eq!(units[0].source, "一, 二");
+    assert_eq!(units[0].target, "One, \"two\"\nthree");
+    let q = units[0].target.find('"').unwrap();
+    assert_eq!(&csv[units[0].file_range(q..q + 1)], "\"\"");
+}
+
+#[test]
+fn aligned_files_pair_lines() {
+    let units = read_aligned("一\n你好吗？\n", "One\nHow are you.\n").unwrap();
+    assert_eq!(units.len(), 2);
+    assert_eq!(units[1].id, "line 2");
+    assert_eq!(units[1].span, 4..16);
+    assert_eq!(
+        read_aligned("a\nb\n", "a\n"),
+        Err(ReadError::LineCount {
+            source_lines: 2,
+            target_lines: 1
+        })
+    );
+}
+
+#[test]
+fn unit_at_finds_the_target_holding_a_byte() {
+    let units = units(Format::Gettext, PO);
+    let inside = units[1].span.start + 1;
+    assert_eq!(unit_at(&units, inside), Some(1));
+    assert_eq!(unit_at(&units, 0), None);
+}
+
+mod numbers_tests {
+    use super::super::numbers::{chinese_value, missing};
+
+    fn flagged(source: &str, target: &str) -> Vec<String> {
+        missing(source, target)
+            .into_iter()
+            .map(|n| source[n.range].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn chinese_units_are_multiplied() {
+        assert_eq!(
+            flagged("共有5万人参加。", "About 5,000 people took part."),
+            ["5万"]
+        );
+        assert!(flagged("共有5万人参加。", "About 50,000 people took part.").is_empty());
+        assert!(flagged("共有5万人参加。", "About 50 thousand people took part.").is_empty());
+        assert!(flagged("投资1.2亿元", "120 million yuan").is_empty());
+        assert!(flagged("投资1.2亿元", "1.2 billion yuan").len() == 1);
+    }
+
+    #[test]
+    fn locale_forms_agree() {
+        assert!(flagged("1,5 %", "1.5%").is_empty());
+        assert!(flagged("1 000 fichiers", "1,000 files").is_empty());
+        assert!(flagged("1.000 Dateien", "1,000 files").is_empty());
+        assert!(flagged("1,234.5", "1.234,5").is_empty());
+        assert_eq!(flagged("1,5 %", "15%"), ["1,5"]);
+        assert!(flagged("version 1.2.3", "version 1.2.3").is_empty());
+        assert_eq!(flagged("version 1.2.3", "version 1.2.4"), ["1.2.3"]);
+    }
+
+    #[test]
+    fn dates_and_months() {
+        assert_eq!(flagged("5月31日", "5 May"), ["31"]);
+        assert!(flagged("5月31日", "May 31").is_empty());
+        assert!(flagged("5月31日", "31 May").is_empty());
+        assert_eq!(flagged("5月31日", "June 31"), ["5"]);
+        assert!(flagged("二〇一九年五月", "May 2019").is_empty());
+    }
+
+    #[test]
+    fn chinese_numerals_count_only_with_a_classifier() {
+        assert!(flagged("我们支持一带一路。", "We support the Belt and Road.").is_empty());
+        assert!(flagged("统一思想", "unify thinking").is_empty());
+        assert_eq!(flagged("三个代表", "The Two Represents"), ["三"]);
+        assert!(flagged("三个代表", "The Three Represents").is_empty());
+        assert!(flagged("第三次", "the third time").is_empty());
+        assert!(flagged("百分之五十", "50 percent").is_empty());
+        assert!(flagged("两国", "both countries").is_empty());
+    }
+
+    #[test]
+    fn chinese_values() {
+        assert_eq!(chinese_value("三十五"), Some(35.0));
+        assert_eq!(chinese_value("十五"), Some(15.0));
+        assert_eq!(chinese_value("两千"), Some(2000.0));
+        assert_eq!(chinese_value("五万三千"), Some(53000.0));
+        assert_eq!(chinese_value("一亿二千万"), Some(120_000_000.0));
+        assert_eq!(chinese_value("二〇一九"), Some(2019.0));
+    }
+
+    #[test]
+    fn english_words_render_numbers() {
+        assert!(flagged("3 files", "three files").is_empty());
+        assert!(flagged("25", "twenty-five").is_empty());
+        assert!(flagged("200万", "two million").is_empty());
+        assert!(flagged("100万", "a million").is_empty());
+    }
+}
+
+mod placeholder_tests {
+    use super::super::placeholders::{compare, find, spaced};
+
+    #[test]
+    fn kinds_of_placeholder() {
+        let found: Vec<String> =
+            find("%s %1$d %(n)s %% {0} {name} {{ x }} ${v} <b a='1'> </b> <br/> 50% off")
+                .into_iter()
+                .map(|p| p.written)
+                .collect();
+        assert_eq!(
+            found,
+            [
+                "%s",
+                "%1$d",
+                "%(n)s",
+                "{0}",
+                "{name}",
+                "{{ x }}",
+                "${v}",
+                "<b a='1'>",
+                "</b>",
+                "<br/>"
+            ]
+        );
+    }
+
+    #[test]
+    fn order_and_position_are_free_but_kinds_are_not() {
+        assert!(compare(&find("%1$s %2$d"), &find("%d %s")).is_empty());
+        let d = compare(&find("%s and %d"), &find("%d"));
+        assert_eq!(d.missing, ["%s"]);
+        let d = compare(&find("<b>x</b>"), &find("<i>x</i>"));
+        assert_eq!(d.missing, ["<b>", "</b>"]);
+        assert_eq!(d.added.len(), 2);
+    }
+
+    #[test]
+    fn spaced_placeholders_are_found() {
+        let missing = vec!["{count}".to_string(), "%s".to_string()];
+        let found = spaced("Supprimer { count } fichiers de % s", &missing);
+        let got: Vec<&str> = found.iter().map(|(_, w)| w.as_str()).collect();
+        assert_eq!(got, ["{count}", "%s"]);
+        assert!(spaced("100 % sûr", &["%d".to_string()]).is_empty());
+    }
+}
+
+mod check_tests {
+    use super::super::Unit;
+    use super::super::checks::{Check, Term};
+
+    fn unit(source: &str, target: &str) -> Unit {
+        let mut unit = Unit {
+            source: source.into(),
+            span: 0..target.len(),
+            ..Unit::default()
+        };
+        unit.push_verbatim(target, 0);
+        unit
+    }
+
+    #[test]
+    fn untranslated_targets() {
+        let run = |s: &str, t: &str| Check::Untranslated.run(&unit(s, t));
+        assert_eq!(run("共有5万人参加。", "共有5万人参加。").len(), 1);
+        let left = run("他们用人民币支付。", "They paid in 人民币 yesterday.");
+        assert_eq!(left.len(), 1);
+        assert!(left[0].detail.contains("人民币"));
+        assert!(run("OK", "OK").is_empty());
+        assert!(run("他们用人民币支付。", "They paid in renminbi.").is_empty());
+        assert!(
+            run("東京", "東京タワー").is_empty(),
+            "a CJK target is not flagged for CJK"
+        );
+    }
+
+    #[test]
+    fn term_rules() {
+        let term = Check::Term(Term {
+            source: vec!["一带一路".into()],
+            target: vec!["Belt and Road Initiative".into(), "Belt and Road".into()],
+        });
+        assert_eq!(
+            term.run(&unit("我们支持一带一路。", "We support One Belt One Road."))
+                .len(),
+            1
+        );
+        assert!(
+            term.run(&unit(
+                "我们支持一带一路。",
+                "We support the Belt and Road Initiative."
+            ))
+            .is_empty()
+        );
+        assert!(
+            term.run(&unit("我们支持发展。", "We support One Belt One Road."))
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn endings_and_lengths() {
+        assert_eq!(
+            Check::FinalPunctuation
+                .run(&unit("你好吗？", "How are you."))
+                .len(),
+            1
+        );
+        assert!(
+            Check::FinalPunctuation
+                .run(&unit("你好吗？", "How are you?"))
+                .is_empty()
+        );
+        let long = "a sentence long enough to be measured against its translation";
+        assert_eq!(Check::LengthRatio.run(&unit(long, "no")).len(), 1);
+        assert!(Check::LengthRatio.run(&unit(long, long)).is_empty());
+    }
+}
