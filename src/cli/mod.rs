@@ -10,7 +10,7 @@ mod generated;
 mod init;
 mod inputs;
 mod interrupt;
-mod packs;
+pub mod packs;
 mod progress;
 mod rules;
 mod settings;

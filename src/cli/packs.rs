@@ -5,7 +5,7 @@
 use super::Options;
 use crate::config::{Config, Name, Selection};
 use calque_core::engine::Engine;
-use calque_core::pack::{self, Pack, RuleDef};
+use calque_core::pack::{self, Pack, PackError, RuleDef};
 use calque_core::rule::Level;
 use calque_core::suggest;
 use std::collections::BTreeSet;
@@ -19,11 +19,23 @@ pub struct Loaded {
     pub engine: Engine,
 }
 
-pub fn load(options: &Options, config: Option<&Config>) -> Result<Loaded, String> {
+/// Why the packs of a run could not be loaded: a pack file that cannot be
+/// read or is invalid (with its place), or a choice of rules that names
+/// nothing loaded or does not compile. The Python package raises the first
+/// as `calque.PackError` with its fields.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{0}")]
+    Pack(#[from] PackError),
+    #[error("{0}")]
+    Choice(String),
+}
+
+pub fn load(options: &Options, config: Option<&Config>) -> Result<Loaded, LoadError> {
     let default_packs =
         !options.no_default_packs && config.and_then(|c| c.default_packs).unwrap_or(true);
     let mut packs = if default_packs {
-        pack::builtin().map_err(|e| e.to_string())?
+        pack::builtin()?
     } else {
         Vec::new()
     };
@@ -31,23 +43,28 @@ pub fn load(options: &Options, config: Option<&Config>) -> Result<Loaded, String
     for path in config_packs.iter().chain(&options.packs) {
         packs.push(load_file(path)?);
     }
-    pack::check_unique(&packs).map_err(|e| e.to_string())?;
+    pack::check_unique(&packs)?;
     let mut layers: Vec<Selection> = config.map(|c| c.selection.clone()).into_iter().collect();
     layers.push(flags_selection(options));
-    let mut defs = select(&packs, &layers)?;
+    let mut defs = select(&packs, &layers).map_err(LoadError::Choice)?;
     if let Some(config) = config {
-        set_levels(&packs, &mut defs, &config.levels)?;
+        set_levels(&packs, &mut defs, &config.levels).map_err(LoadError::Choice)?;
     }
-    let engine = Engine::new(defs).map_err(|e| format!("cannot compile the rules: {e}"))?;
+    let engine = Engine::new(defs)
+        .map_err(|e| LoadError::Choice(format!("cannot compile the rules: {e}")))?;
     Ok(Loaded { packs, engine })
 }
 
 /// Reads and validates one pack file.
-pub fn load_file(path: &Path) -> Result<Pack, String> {
+pub fn load_file(path: &Path) -> Result<Pack, PackError> {
     let label = path.display().to_string();
-    let text =
-        fs::read_to_string(path).map_err(|e| format!("{label}: cannot read the pack: {e}"))?;
-    pack::load(&label, &text).map_err(|e| e.to_string())
+    let text = fs::read_to_string(path).map_err(|e| PackError {
+        file: label.clone(),
+        position: None,
+        rule: None,
+        message: format!("cannot read the pack: {e}"),
+    })?;
+    pack::load(&label, &text)
 }
 
 /// `--select` and `--ignore` as the last layer of rule choice.

@@ -15,7 +15,7 @@ pub fn resolve(flags: &Options) -> Result<(Options, Option<Config>), String> {
         let cwd =
             env::current_dir().map_err(|e| format!("cannot read the working directory: {e}"))?;
         match flags.config.clone().or_else(|| config::discover(&cwd)) {
-            Some(path) => Some(config::read(&path, &cwd)?),
+            Some(path) => Some(config::read(&path, &cwd).map_err(|e| e.to_string())?),
             None => None,
         }
     };

@@ -103,12 +103,16 @@ pub fn discover(cwd: &Path) -> Option<PathBuf> {
 
 /// Reads and validates the config file at `path` (relative to `cwd` or
 /// absolute).
-pub fn read(path: &Path, cwd: &Path) -> Result<Config, String> {
+pub fn read(path: &Path, cwd: &Path) -> Result<Config, PackError> {
     let label = path.display().to_string();
-    let text =
-        fs::read_to_string(path).map_err(|e| format!("{label}: cannot read the config: {e}"))?;
+    let text = fs::read_to_string(path).map_err(|e| PackError {
+        file: label.clone(),
+        position: None,
+        rule: None,
+        message: format!("cannot read the config: {e}"),
+    })?;
     let dir = path.parent().unwrap_or(Path::new(""));
-    parse(&label, &text, dir, cwd).map_err(|e| e.to_string())
+    parse(&label, &text, dir, cwd)
 }
 
 /// Parses a config file's text. `file` names it in errors; `dir` is its

@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Throughput of the Python package's `fix_batch` against `calque fix -`.
+
+Generates ~100 MB of segments, one per line (the non-blank lines of
+fixtures/clean/ in a fixed random order, with the machine-translated seed's
+lines every 256 KB, as benches/run.py does with paragraphs), under
+target/bench-data/ (never committed); then times, best of --repeat runs:
+
+- `calque -j2 fix - < segments > out` (the whole process);
+- `Linter().fix_batch(segments, threads=2)` on the lines already in memory;
+- the Python path end to end: read and split the file, fix_batch, join and
+  write the result;
+
+and checks that the three outputs are identical. Needs the package
+installed (`pip install ./crates/calque-py`) and a release build of the
+binary (`cargo build --release`). Usage:
+
+    python3 benches/python_throughput.py [--size-mb 100] [--repeat 2]
+"""
+
+import argparse
+import random
+import subprocess
+import time
+from pathlib import Path
+
+import calque
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "target" / "bench-data"
+CALQUE = ROOT / "target" / "release" / "calque"
+
+
+def generate(size: int) -> Path:
+    path = DATA / f"segments-{size >> 20}mb.txt"
+    if path.exists():
+        return path
+    rng = random.Random(20)
+    clean = [
+        line
+        for f in sorted((ROOT / "fixtures" / "clean").glob("*"))
+        for line in f.read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    seed = [
+        line
+        for f in sorted((ROOT / "fixtures" / "seed").glob("*.txt"))
+        for line in f.read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    out, total, since_seed = [], 0, 0
+    while total < size:
+        rng.shuffle(clean)
+        for line in clean:
+            out.append(line)
+            total += len(line.encode()) + 1
+            since_seed += len(line) + 1
+            if since_seed >= 256 << 10:
+                out.extend(seed)
+                total += sum(len(s.encode()) + 1 for s in seed)
+                since_seed = 0
+            if total >= size:
+                break
+    DATA.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(line + "\n" for line in out), encoding="utf-8")
+    return path
+
+
+def best(repeat, run):
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = run()
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size-mb", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+
+    path = generate(args.size_mb << 20)
+    mb = path.stat().st_size / 1e6
+    lines = path.read_text("utf-8").splitlines()
+    print(f"{path.relative_to(ROOT)}: {mb:.1f} MB, {len(lines)} segments")
+
+    out = DATA / "segments-fixed-cli.txt"
+
+    def cli():
+        with open(path, "rb") as stdin, open(out, "wb") as stdout:
+            done = subprocess.run(
+                [CALQUE, f"-j{args.threads}", "--no-config", "fix", "-"],
+                stdin=stdin, stdout=stdout,
+            )
+        assert done.returncode in (0, 1)
+        return out.read_text("utf-8")
+
+    linter = calque.Linter()
+
+    def batch():
+        return linter.fix_batch(lines, threads=args.threads)
+
+    py_out = DATA / "segments-fixed-py.txt"
+
+    def end_to_end():
+        segments = path.read_text("utf-8").splitlines()
+        fixed = linter.fix_batch(segments, threads=args.threads)
+        py_out.write_text("".join(t + "\n" for t in fixed), encoding="utf-8")
+        return py_out.read_text("utf-8")
+
+    cli_s, cli_text = best(args.repeat, cli)
+    batch_s, fixed = best(args.repeat, batch)
+    e2e_s, e2e_text = best(args.repeat, end_to_end)
+    same = cli_text == "".join(t + "\n" for t in fixed) == e2e_text
+    print(f"calque -j{args.threads} fix -:        {cli_s:6.2f} s  {mb / cli_s:6.1f} MB/s")
+    print(f"fix_batch(threads={args.threads}):      {batch_s:6.2f} s  {mb / batch_s:6.1f} MB/s"
+          f"  ({cli_s / batch_s:.2f}x the command line)")
+    print(f"read + fix_batch + write:  {e2e_s:6.2f} s  {mb / e2e_s:6.1f} MB/s"
+          f"  ({cli_s / e2e_s:.2f}x the command line)")
+    print(f"per core (fix_batch):      {mb / batch_s / args.threads:6.1f} MB/s")
+    print(f"outputs identical: {same}")
+    if not same:
+        raise SystemExit("the outputs differ")
+
+
+if __name__ == "__main__":
+    main()
