@@ -47,18 +47,19 @@ def segments(seed_text):
     return [line for line in seed_text.splitlines() if line.strip()]
 
 
-def fix_partitions(batches):
-    """mapInPandas function: runs on the executors."""
-    import calque
-
-    linter = calque.Linter()
-    for frame in batches:
-        # One thread per task: Spark already runs a task per core.
-        frame["text"] = linter.fix_batch(frame["text"].tolist(), threads=1)
-        yield frame
-
-
 def test_map_in_pandas_fixes_a_column(spark, segments, run_cli):
+    # Defined here, so that it is shipped to the executors by value (a
+    # module-level function is sent by name, and the test module is not
+    # importable there).
+    def fix_partitions(batches):
+        import calque
+
+        linter = calque.Linter()
+        for frame in batches:
+            # One thread per task: Spark already runs a task per core.
+            frame["text"] = linter.fix_batch(frame["text"].tolist(), threads=1)
+            yield frame
+
     frame = spark.createDataFrame(list(enumerate(segments)), "id long, text string")
     assert frame.rdd.getNumPartitions() == 2
     fixed = frame.mapInPandas(fix_partitions, schema=frame.schema).orderBy("id").collect()
