@@ -20,6 +20,7 @@ binary (`cargo build --release`). Usage:
 
 import argparse
 import random
+import resource
 import subprocess
 import time
 from pathlib import Path
@@ -66,13 +67,23 @@ def generate(size: int) -> Path:
     return path
 
 
+def cpu_seconds():
+    """CPU time (user + system) of this process and its waited-for children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def best(repeat, run):
-    times = []
+    """Best wall time of `repeat` runs, the CPU time of that run, the result.
+    (On a shared machine the CPU time drifts less than the wall time.)"""
+    runs = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), cpu_seconds()
         result = run()
-        times.append(time.perf_counter() - start)
-    return min(times), result
+        runs.append((time.perf_counter() - start, cpu_seconds() - cpu))
+    wall, cpu = min(runs)
+    return wall, cpu, result
 
 
 def main():
@@ -111,16 +122,19 @@ def main():
         py_out.write_text("".join(t + "\n" for t in fixed), encoding="utf-8")
         return py_out.read_text("utf-8")
 
-    cli_s, cli_text = best(args.repeat, cli)
-    batch_s, fixed = best(args.repeat, batch)
-    e2e_s, e2e_text = best(args.repeat, end_to_end)
+    cli_s, cli_cpu, cli_text = best(args.repeat, cli)
+    batch_s, batch_cpu, fixed = best(args.repeat, batch)
+    e2e_s, e2e_cpu, e2e_text = best(args.repeat, end_to_end)
     same = cli_text == "".join(t + "\n" for t in fixed) == e2e_text
-    print(f"calque -j{args.threads} fix -:        {cli_s:6.2f} s  {mb / cli_s:6.1f} MB/s")
-    print(f"fix_batch(threads={args.threads}):      {batch_s:6.2f} s  {mb / batch_s:6.1f} MB/s"
-          f"  ({cli_s / batch_s:.2f}x the command line)")
-    print(f"read + fix_batch + write:  {e2e_s:6.2f} s  {mb / e2e_s:6.1f} MB/s"
-          f"  ({cli_s / e2e_s:.2f}x the command line)")
-    print(f"per core (fix_batch):      {mb / batch_s / args.threads:6.1f} MB/s")
+
+    def row(label, wall, cpu):
+        print(f"{label:<26} {wall:7.2f} s wall {mb / wall:6.1f} MB/s ({cli_s / wall:.2f}x)"
+              f"   {cpu:7.2f} s CPU {mb / cpu:6.1f} MB/s ({cli_cpu / cpu:.2f}x)")
+
+    print("(x: throughput relative to the command line)")
+    row(f"calque -j{args.threads} fix -", cli_s, cli_cpu)
+    row(f"fix_batch(threads={args.threads})", batch_s, batch_cpu)
+    row("read + fix_batch + write", e2e_s, e2e_cpu)
     print(f"outputs identical: {same}")
     if not same:
         raise SystemExit("the outputs differ")

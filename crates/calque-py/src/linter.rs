@@ -189,10 +189,7 @@ fn collect_texts(texts: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
 
 /// Runs `work` on the global pool (one thread per core), or on a pool of
 /// `threads` threads.
-fn on_threads<T: Send>(
-    threads: Option<usize>,
-    work: impl FnOnce() -> T + Send,
-) -> PyResult<T> {
+fn on_threads<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> PyResult<T> {
     match threads {
         None => Ok(work()),
         Some(n) => {
