@@ -3,13 +3,12 @@
 //! `--ignore`; then the config's `[levels]`.
 
 use super::Options;
-use crate::config::{Config, Name, Selection};
+use crate::config::{self, Config, Name, Selection};
 use calque_core::engine::Engine;
 use calque_core::pack::{self, Pack, PackError, RuleDef};
 use calque_core::rule::Level;
 use calque_core::suggest;
 use std::collections::BTreeSet;
-use std::fs;
 use std::path::Path;
 
 pub struct Loaded {
@@ -57,13 +56,7 @@ pub fn load(options: &Options, config: Option<&Config>) -> Result<Loaded, LoadEr
 
 /// Reads and validates one pack file.
 pub fn load_file(path: &Path) -> Result<Pack, PackError> {
-    let label = path.display().to_string();
-    let text = fs::read_to_string(path).map_err(|e| PackError {
-        file: label.clone(),
-        position: None,
-        rule: None,
-        message: format!("cannot read the pack: {e}"),
-    })?;
+    let (label, text) = config::read_named(path, "pack")?;
     pack::load(&label, &text)
 }
 

@@ -104,15 +104,24 @@ pub fn discover(cwd: &Path) -> Option<PathBuf> {
 /// Reads and validates the config file at `path` (relative to `cwd` or
 /// absolute).
 pub fn read(path: &Path, cwd: &Path) -> Result<Config, PackError> {
-    let label = path.display().to_string();
-    let text = fs::read_to_string(path).map_err(|e| PackError {
-        file: label.clone(),
-        position: None,
-        rule: None,
-        message: format!("cannot read the config: {e}"),
-    })?;
+    let (label, text) = read_named(path, "config")?;
     let dir = path.parent().unwrap_or(Path::new(""));
     parse(&label, &text, dir, cwd)
+}
+
+/// A config or pack file's name as messages give it (the path as given)
+/// and its text; a file that cannot be read is an error without a place.
+pub fn read_named(path: &Path, what: &str) -> Result<(String, String), PackError> {
+    let label = path.display().to_string();
+    match fs::read_to_string(path) {
+        Ok(text) => Ok((label, text)),
+        Err(e) => Err(PackError {
+            file: label,
+            position: None,
+            rule: None,
+            message: format!("cannot read the {what}: {e}"),
+        }),
+    }
 }
 
 /// Parses a config file's text. `file` names it in errors; `dir` is its

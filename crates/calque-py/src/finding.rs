@@ -7,65 +7,63 @@ use pyo3::prelude::*;
 /// One finding: the fields of `calque check --format json` (without the
 /// path) and `start`/`end`, character offsets such that
 /// `text[f.start:f.end] == f.matched`.
-#[pyclass(frozen, get_all, eq, module = "calque")]
+#[pyclass(frozen, eq, module = "calque")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    /// The rule's id, `pack/rule`.
-    pub rule: String,
-    /// `"error"`, `"warning"` or `"info"`.
-    pub level: String,
-    pub message: String,
-    /// The text the finding covers.
-    pub matched: String,
-    /// Suggested replacements, the first being the fix; empty for report-only rules.
-    pub replacements: Vec<String>,
-    /// Whether `fix` applies it without `unsafe=True`.
-    pub safe: bool,
-    /// 1-based line and column (columns count characters) of the start and end.
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
-    /// Byte offsets into the text encoded as UTF-8.
-    pub byte_start: usize,
-    pub byte_end: usize,
+    /// The command line's record: the one place the fields are defined.
+    record: Record,
     /// Character offsets into the Python string.
-    pub start: usize,
-    pub end: usize,
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
 }
 
 impl Finding {
     pub fn new(record: Record, start: usize, end: usize) -> Finding {
-        Finding {
-            rule: record.rule,
-            level: record.level.to_string(),
-            message: record.message,
-            matched: record.matched,
-            replacements: record.replacements,
-            safe: record.safe,
-            line: record.line,
-            column: record.column,
-            end_line: record.end_line,
-            end_column: record.end_column,
-            byte_start: record.byte_start,
-            byte_end: record.byte_end,
-            start,
-            end,
-        }
+        Finding { record, start, end }
     }
 }
 
-#[pymethods]
-impl Finding {
+/// The Python methods: a getter for each field of the record that Python
+/// sees, and `methods`.
+macro_rules! with_record_getters {
+    ([$($field:ident: $type:ty),* $(,)?] $($methods:tt)*) => {
+        #[pymethods]
+        impl Finding {
+            $(
+                #[getter]
+                fn $field(&self) -> $type {
+                    self.record.$field.clone()
+                }
+            )*
+            $($methods)*
+        }
+    };
+}
+
+with_record_getters! {
+    [
+        rule: String, message: String, matched: String, replacements: Vec<String>,
+        safe: bool, line: usize, column: usize, end_line: usize, end_column: usize,
+        byte_start: usize, byte_end: usize,
+    ]
+
+    #[getter]
+    fn level(&self) -> &'static str {
+        self.record.level.as_str()
+    }
+
     fn __repr__(&self) -> String {
+        let r = &self.record;
         format!(
             "Finding(rule={:?}, line={}, column={}, matched={:?}, replacements={:?}, safe={})",
-            self.rule,
-            self.line,
-            self.column,
-            self.matched,
-            self.replacements,
-            if self.safe { "True" } else { "False" }
+            r.rule,
+            r.line,
+            r.column,
+            r.matched,
+            r.replacements,
+            if r.safe { "True" } else { "False" }
         )
     }
 }

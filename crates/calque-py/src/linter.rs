@@ -94,15 +94,8 @@ impl Linter {
         filename: Option<PathBuf>,
         threads: Option<usize>,
     ) -> PyResult<Vec<Vec<Finding>>> {
-        let texts = collect_texts(texts)?;
-        let kind = kind_of(filename.as_deref());
-        py.detach(|| {
-            on_threads(threads, || {
-                texts
-                    .par_iter()
-                    .map(|text| findings(&self.engine, kind, text))
-                    .collect()
-            })
+        self.batch(py, texts, filename, threads, |engine, kind, text| {
+            findings(engine, kind, &text)
         })
     }
 
@@ -116,13 +109,30 @@ impl Linter {
         filename: Option<PathBuf>,
         threads: Option<usize>,
     ) -> PyResult<Vec<String>> {
+        self.batch(py, texts, filename, threads, |engine, kind, text| {
+            markup::fix_document(engine, kind, text, r#unsafe).text
+        })
+    }
+}
+
+impl Linter {
+    /// `each` of the texts of an iterable, read as `filename`'s kind, side
+    /// by side on the global pool or on `threads` threads, the GIL released.
+    fn batch<T: Send>(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        filename: Option<PathBuf>,
+        threads: Option<usize>,
+        each: impl Fn(&Engine, Kind, String) -> T + Send + Sync,
+    ) -> PyResult<Vec<T>> {
         let texts = collect_texts(texts)?;
         let kind = kind_of(filename.as_deref());
         py.detach(|| {
             on_threads(threads, || {
                 texts
                     .into_par_iter()
-                    .map(|text| markup::fix_document(&self.engine, kind, text, r#unsafe).text)
+                    .map(|text| each(&self.engine, kind, text))
                     .collect()
             })
         })
