@@ -14,7 +14,7 @@ mod inputs;
 mod interrupt;
 mod man;
 mod output;
-pub(crate) mod packs;
+pub mod packs;
 mod progress;
 mod rules;
 mod settings;

@@ -92,10 +92,17 @@ fn opt_in_name(packs: &[Pack], path: &Path) -> Option<String> {
 }
 
 /// Reads and validates one pack file.
+/// Reads and validates one pack file; an unreadable file is a
+/// [`PackError`](pack::PackError) without a place, so that every front end
+/// (the Python package's `PackError` among them) sees one error type.
 pub fn load_file(path: &Path) -> Result<Pack> {
     let label = path.display().to_string();
-    let text =
-        fs::read_to_string(path).map_err(|e| anyhow!("{label}: cannot read the pack: {e}"))?;
+    let text = fs::read_to_string(path).map_err(|e| pack::PackError {
+        file: label.clone(),
+        position: None,
+        rule: None,
+        message: format!("cannot read the pack: {e}"),
+    })?;
     Ok(pack::load(&label, &text)?)
 }
 

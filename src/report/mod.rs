@@ -15,7 +15,7 @@ use calque_core::source::LineIndex;
 use serde::Serialize;
 
 /// One finding with everything a printer may show, positions resolved.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Record {
     pub path: String,
     /// 1-based; columns count characters.
