@@ -252,16 +252,6 @@ pub fn report_error(error: impl std::fmt::Display) {
 /// Runs the command; the one place where an error that ends the run is
 /// reported and turned into exit code 2.
 pub fn run(cli: Cli) -> ExitCode {
-    // The server reports its own errors to the editor, and finds each
-    // document's config itself, from its folder.
-    if let Command::Lsp = cli.command {
-        return crate::lsp::run(crate::lsp::Additions {
-            packs: cli.options.packs.clone(),
-            select: cli.options.select.clone(),
-            ignore: cli.options.ignore.clone(),
-            no_default_packs: cli.options.no_default_packs,
-        });
-    }
     let status = execute(&cli).unwrap_or_else(|error| {
         report_error(error);
         Status {
@@ -283,6 +273,8 @@ fn execute(cli: &Cli) -> anyhow::Result<Status> {
         Command::Init => return init::run(),
         Command::Completions { shell } => return generated::completions(*shell),
         Command::Man { page, dir } => return man::man(page.as_deref(), dir.as_deref()),
+        // main starts the server before the verbs' set-up (src/main.rs).
+        Command::Lsp => anyhow::bail!("the language server is started by `calque lsp` itself"),
         _ => {}
     }
     // Refused before anything is read or written.

@@ -50,13 +50,15 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-pub mod bilingual;
 pub mod engine;
 pub mod eval;
 pub mod eval_clean;
 pub mod eval_floor;
 pub mod fix;
 pub mod markup;
+/// Bilingual files (XLIFF, PO, TMX, TSV) and the checks of a translation
+/// against its source; they live with the other file readers in [`markup`].
+pub use markup::bilingual;
 pub mod pack;
 pub mod parallel;
 pub mod rule;

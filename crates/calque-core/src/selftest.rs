@@ -103,8 +103,8 @@ pub fn test_rule(def: &RuleDef, pack_file: &str) -> Vec<Failure> {
 
 /// A bilingual rule's examples: each `bad` with its `source` must be
 /// flagged and, fixed, become `good`; no `ok` pair may be flagged.
-fn test_bilingual(def: &RuleDef, check: &crate::bilingual::Check) -> Vec<String> {
-    use crate::bilingual::Unit;
+fn test_bilingual(def: &RuleDef, check: &crate::markup::bilingual::Check) -> Vec<String> {
+    use crate::markup::bilingual::Unit;
     let unit = |source: &str, target: &str| {
         let mut unit = Unit {
             source: source.to_string(),

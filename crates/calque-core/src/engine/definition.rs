@@ -40,7 +40,7 @@ pub enum Matcher {
     /// A built-in detector written in Rust; it proposes its own fixes.
     Detector(detect::Detector),
     /// A comparison of a translation with its source (bilingual files only).
-    Bilingual(crate::bilingual::Check),
+    Bilingual(Check),
 }
 
 /// A validated rule, ready to be compiled into an engine.
@@ -52,4 +52,41 @@ pub struct RuleDef {
     pub case: CaseMode,
     pub context: Context,
     pub origin: Origin,
+}
+
+// The bilingual checks are data here, so that the engine can hold them;
+// what each one does lives with the bilingual readers (markup::bilingual).
+
+/// The built-in checks a rule may name.
+pub const CHECKS: [&str; 5] = [
+    "number-mismatch",
+    "placeholder-mismatch",
+    "untranslated",
+    "final-punctuation",
+    "length-ratio",
+];
+
+/// A bilingual rule's matcher.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Check {
+    /// A number of the source missing or changed in the target.
+    Numbers,
+    /// A placeholder or inline code missing, added or changed.
+    Placeholders,
+    /// A target equal to its source, or holding a run of the source's script.
+    Untranslated,
+    /// A target ending unlike its source (a question with a full stop...).
+    FinalPunctuation,
+    /// A target far shorter or longer than its source.
+    LengthRatio,
+    /// A source term whose required rendering the target lacks.
+    Term(Term),
+}
+
+/// A term base entry: where the source has one of `source`, the target
+/// must have one of `target` (case-insensitive, any whitespace).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub source: Vec<String>,
+    pub target: Vec<String>,
 }

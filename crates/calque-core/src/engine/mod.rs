@@ -78,7 +78,7 @@ pub struct Engine {
     /// Rules served by a built-in detector, with their rule indices.
     detectors: Vec<(usize, detect::Detector)>,
     /// Bilingual rules: run only where a source is known.
-    bilingual: Vec<(usize, crate::bilingual::Check)>,
+    bilingual: Vec<(usize, definition::Check)>,
 }
 
 impl Engine {
@@ -183,8 +183,8 @@ impl Engine {
     }
 
     /// The bilingual rules (index and check), which [`Engine::check`] never
-    /// runs: [`crate::bilingual::check`] does, where a source is known.
-    pub fn bilingual_checks(&self) -> &[(usize, crate::bilingual::Check)] {
+    /// runs: [`crate::markup::bilingual::check`] does, where a source is known.
+    pub fn bilingual_checks(&self) -> &[(usize, definition::Check)] {
         &self.bilingual
     }
 

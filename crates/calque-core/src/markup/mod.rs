@@ -10,6 +10,7 @@
 //! lines do not merge. Offsets into the masked copy are offsets into the
 //! original, so findings, reports and fixes all point at the real file.
 
+pub mod bilingual;
 mod directives;
 pub mod gettext;
 pub mod markdown;
@@ -39,8 +40,8 @@ pub enum Kind {
     /// `.po`, `.pot`
     Gettext,
     /// XLIFF, TMX, TSV/CSV: only the translations are checked (see
-    /// [`crate::bilingual`]).
-    Bilingual(crate::bilingual::Format),
+    /// [`crate::markup::bilingual`]).
+    Bilingual(crate::markup::bilingual::Format),
 }
 
 impl Kind {
@@ -54,7 +55,7 @@ impl Kind {
             Some("md" | "markdown") => Kind::Markdown,
             Some("srt" | "vtt") => Kind::Subtitles,
             Some("po" | "pot") => Kind::Gettext,
-            _ => match crate::bilingual::Format::for_path(path) {
+            _ => match crate::markup::bilingual::Format::for_path(path) {
                 Some(format) => Kind::Bilingual(format),
                 None => Kind::Plain,
             },
@@ -62,9 +63,9 @@ impl Kind {
     }
 
     /// How the file is read as a bilingual file, if it is one.
-    pub fn bilingual_format(self) -> Option<crate::bilingual::Format> {
+    pub fn bilingual_format(self) -> Option<crate::markup::bilingual::Format> {
         match self {
-            Kind::Gettext => Some(crate::bilingual::Format::Gettext),
+            Kind::Gettext => Some(crate::markup::bilingual::Format::Gettext),
             Kind::Bilingual(format) => Some(format),
             _ => None,
         }
@@ -96,8 +97,8 @@ pub fn layout(kind: Kind, text: &str) -> Layout {
 /// Only the translations of a bilingual file are prose; a file that cannot
 /// be read has none (nothing is flagged or changed), a table that names no
 /// source and target columns is an ordinary text.
-fn bilingual_layout(format: crate::bilingual::Format, text: &str) -> Layout {
-    use crate::bilingual;
+fn bilingual_layout(format: crate::markup::bilingual::Format, text: &str) -> Layout {
+    use crate::markup::bilingual;
     let excluded = match bilingual::read(format, text, &bilingual::ReadOptions::default()) {
         Ok(Some(units)) => bilingual::excluded(&units, text.len()),
         Ok(None) => Vec::new(),
@@ -152,9 +153,9 @@ pub fn check_document(engine: &Engine, kind: Kind, text: &str) -> Vec<Finding> {
     if let Some(format) = kind.bilingual_format() {
         escape_replacements(format, &mut findings);
         // The bilingual checks' certain fixes (read with default options).
-        let options = crate::bilingual::ReadOptions::default();
-        if let Ok(Some(units)) = crate::bilingual::read(format, text, &options) {
-            let notes = crate::bilingual::check(engine, Some(format), &units);
+        let options = crate::markup::bilingual::ReadOptions::default();
+        if let Ok(Some(units)) = crate::markup::bilingual::read(format, text, &options) {
+            let notes = crate::markup::bilingual::check(engine, Some(format), &units);
             findings.extend(notes.into_iter().map(|n| n.finding));
             findings.sort_by_key(|f| (f.span.start, f.span.end));
         }
@@ -179,7 +180,7 @@ pub fn check_layout(engine: &Engine, text: &str, layout: &Layout) -> Vec<Finding
 
 /// Writes replacements as the format needs them inside a translation
 /// (escaped), dropping those it cannot hold.
-pub fn escape_replacements(format: crate::bilingual::Format, findings: &mut [Finding]) {
+pub fn escape_replacements(format: crate::markup::bilingual::Format, findings: &mut [Finding]) {
     for f in findings {
         f.replacements.retain(|r| format.can_write(r));
         for r in &mut f.replacements {

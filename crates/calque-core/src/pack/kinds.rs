@@ -3,8 +3,8 @@
 
 use super::schema::{OneOrMany, RawConsistency, RawGlossaryEntry, RawOk, RawTerm};
 use super::{FieldError, normalise_phrase};
-use crate::bilingual::checks::{CHECKS, Check, Term};
 use crate::engine::consistency::{APOSTROPHES, Group, Groups};
+use crate::engine::definition::{CHECKS, Check, Term};
 use crate::engine::glossary::{self, DEFAULT_THRESHOLD, Entry};
 use crate::suggest;
 use toml::Spanned;

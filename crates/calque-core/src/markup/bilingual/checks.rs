@@ -7,39 +7,7 @@ use super::script::{self, Script};
 use super::{CODE_MARK, Unit, numbers};
 use std::ops::Range;
 
-/// The built-in checks a rule may name.
-pub const CHECKS: [&str; 5] = [
-    "number-mismatch",
-    "placeholder-mismatch",
-    "untranslated",
-    "final-punctuation",
-    "length-ratio",
-];
-
-/// A bilingual rule's matcher.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Check {
-    /// A number of the source missing or changed in the target.
-    Numbers,
-    /// A placeholder or inline code missing, added or changed.
-    Placeholders,
-    /// A target equal to its source, or holding a run of the source's script.
-    Untranslated,
-    /// A target ending unlike its source (a question with a full stop...).
-    FinalPunctuation,
-    /// A target far shorter or longer than its source.
-    LengthRatio,
-    /// A source term whose required rendering the target lacks.
-    Term(Term),
-}
-
-/// A term base entry: where the source has one of `source`, the target
-/// must have one of `target` (case-insensitive, any whitespace).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Term {
-    pub source: Vec<String>,
-    pub target: Vec<String>,
-}
+pub use crate::engine::definition::{CHECKS, Check, Term};
 
 /// What a check found in one unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
