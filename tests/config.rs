@@ -300,7 +300,8 @@ fn init_names_only_packs_and_rules_that_exist() {
         .lines()
         .filter(|l| l.starts_with('#'))
         .flat_map(|l| name.captures_iter(l).map(|c| c.get(1).unwrap().as_str()))
-        .filter(|n| !["error", "warning", "info"].contains(n))
+        // Levels, and the values of `from`, are not names of packs or rules.
+        .filter(|n| !["error", "warning", "info", "auto", "any", "zh", "fr"].contains(n))
         .collect();
     names.sort_unstable();
     names.dedup();
