@@ -25,7 +25,11 @@ use std::path::{Path, PathBuf};
 /// built-in packs; `select` and `ignore` name rules (`pack/rule`) or packs;
 /// `config` is a calque.toml to read (none is looked for otherwise). They
 /// mean what `--pack`, `--no-default-packs`, `--select`, `--ignore` and
-/// `--config` mean on the command line. An invalid pack or config raises
+/// `--config` mean on the command line; `from_` is `--from`: the language
+/// the segments were translated from (`"zh"`, `"fr"`), `"any"` to run every
+/// pack, or `"auto"` (the default) to let the evidence in each text decide
+/// whether a language's pack applies to it. `fix_batch` judges each segment
+/// alone, so with short segments name the language. An invalid pack or config raises
 /// `PackError`; a name that matches no loaded rule raises `ValueError`.
 #[pyclass(frozen, module = "calque")]
 pub struct Linter {
@@ -35,7 +39,7 @@ pub struct Linter {
 #[pymethods]
 impl Linter {
     #[new]
-    #[pyo3(signature = (packs = Vec::new(), *, default_packs = true, select = None, ignore = None, config = None))]
+    #[pyo3(signature = (packs = Vec::new(), *, default_packs = true, select = None, ignore = None, config = None, from_ = None))]
     fn new(
         py: Python<'_>,
         packs: Vec<PathBuf>,
@@ -43,8 +47,9 @@ impl Linter {
         select: Option<Vec<String>>,
         ignore: Option<Vec<String>>,
         config: Option<PathBuf>,
+        from_: Option<String>,
     ) -> PyResult<Linter> {
-        let options = flags(&packs, default_packs, select, ignore)?;
+        let options = flags(&packs, default_packs, select, ignore, from_)?;
         let config = match config {
             Some(path) => {
                 let cwd = std::env::current_dir()?;
@@ -146,6 +151,7 @@ fn flags(
     default_packs: bool,
     select: Option<Vec<String>>,
     ignore: Option<Vec<String>>,
+    from: Option<String>,
 ) -> PyResult<Cli> {
     let mut args: Vec<OsString> = vec!["calque".into(), "--no-config".into()];
     for pack in packs {
@@ -160,6 +166,9 @@ fn flags(
     }
     for name in ignore.iter().flatten() {
         args.push(format!("--ignore={name}").into());
+    }
+    if let Some(from) = from {
+        args.push(format!("--from={from}").into());
     }
     args.push("check".into());
     Cli::try_parse_from(args).map_err(|e| PyValueError::new_err(e.to_string()))

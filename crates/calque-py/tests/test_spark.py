@@ -54,7 +54,7 @@ def test_map_in_pandas_fixes_a_column(spark, segments, run_cli):
     def fix_partitions(batches):
         import calque
 
-        linter = calque.Linter()
+        linter = calque.Linter(from_="any")
         for frame in batches:
             # One thread per task: Spark already runs a task per core.
             frame["text"] = linter.fix_batch(frame["text"].tolist(), threads=1)
@@ -64,13 +64,13 @@ def test_map_in_pandas_fixes_a_column(spark, segments, run_cli):
     assert frame.rdd.getNumPartitions() == 2
     fixed = frame.mapInPandas(fix_partitions, schema=frame.schema).orderBy("id").collect()
     got = [row.text for row in fixed]
-    assert got == calque.Linter().fix_batch(segments)
-    assert "".join(t + "\n" for t in got) == run_cli(["fix", "-"], "".join(t + "\n" for t in segments))
+    assert got == calque.Linter(from_="any").fix_batch(segments)
+    assert "".join(t + "\n" for t in got) == run_cli(["--from", "any", "fix", "-"], "".join(t + "\n" for t in segments))
     assert got != segments
 
 
 def test_rdd_pipe_through_the_command_line(spark, segments, calque_bin):
     frame = spark.createDataFrame(list(enumerate(segments)), "id long, text string")
-    command = f"{shlex.quote(calque_bin)} --no-config fix -"
+    command = f"{shlex.quote(calque_bin)} --no-config --from any fix -"
     got = frame.rdd.map(lambda row: row.text).pipe(command).collect()
-    assert got == calque.Linter().fix_batch(segments)
+    assert got == calque.Linter(from_="any").fix_batch(segments)

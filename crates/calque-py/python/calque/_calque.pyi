@@ -82,6 +82,7 @@ class Linter:
         select: Optional[Sequence[str]] = None,
         ignore: Optional[Sequence[str]] = None,
         config: Optional[_Path] = None,
+        from_: Optional[str] = None,
     ) -> None: ...
     def check(self, text: str, *, filename: Optional[_Path] = None) -> list[Finding]:
         """The findings in `text`, in order; `filename` (".md", ".srt",
