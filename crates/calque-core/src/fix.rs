@@ -368,8 +368,7 @@ mod tests {
     #[test]
     fn rules_that_undo_each_other_stop_at_the_bound() {
         let engine = TestPack::new("test")
-            .rule(TestRule::phrase("a-to-b", "alpha").replace("beta").safe())
-            .rule(TestRule::phrase("b-to-a", "beta").replace("alpha").safe())
+            .rules(TestRule::undoing_each_other())
             .engine();
         let outcome = fix_text(&engine, "alpha", false);
         assert_eq!(outcome.still_firing.len(), 1);

@@ -70,6 +70,12 @@ impl TestPack {
         self
     }
 
+    /// Adds rules.
+    pub fn rules(mut self, rules: impl IntoIterator<Item = TestRule>) -> TestPack {
+        self.rules.extend(rules);
+        self
+    }
+
     /// Sets a key of `[pack]` to a TOML value written as is
     /// (`.header("source", r#"["fr"]"#)`).
     pub fn header(mut self, key: &str, toml_value: &str) -> TestPack {
@@ -204,6 +210,15 @@ impl TestRule {
     pub fn id(mut self, id: &str) -> TestRule {
         self.id = id.into();
         self
+    }
+
+    /// Two safe fixes that undo each other, `alpha` → `beta` (`a-to-b`)
+    /// and `beta` → `alpha` (`b-to-a`): fixing never settles.
+    pub fn undoing_each_other() -> [TestRule; 2] {
+        [
+            TestRule::phrase("a-to-b", "alpha").replace("beta").safe(),
+            TestRule::phrase("b-to-a", "beta").replace("alpha").safe(),
+        ]
     }
 
     /// `replace = "…"`.
