@@ -22,6 +22,7 @@ mod markup;
 mod output_formats;
 mod pre_commit;
 mod properties;
+mod rule_kinds;
 mod safe_fixes;
 
 /// With `autotests = false`, cargo builds only what this file names: a test
