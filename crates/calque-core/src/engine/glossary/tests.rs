@@ -161,7 +161,10 @@ examples = [{ bad = "Roberto Marty said", good = "Roberto Marti said" }]
     assert!(found(&engine, "Robert Martin arrived.").is_empty());
     // One word is no name's word: a misspelling.
     assert_eq!(found(&engine, "Roberto Marty arrived.").len(), 1);
-    assert_eq!(found(&engine, "Clémentine Autin spoke.")[0].1[0], "Clémentine Autain");
+    assert_eq!(
+        found(&engine, "Clémentine Autin spoke.")[0].1[0],
+        "Clémentine Autain"
+    );
     // Diacritics only: a near-miss even though the folded words are known.
     assert_eq!(found(&engine, "Clementine Autain spoke.").len(), 1);
 }

@@ -9,9 +9,7 @@
 //! the few candidates, which keeps the automaton simple and fast (ASCII
 //! case-insensitive, no Unicode `\b`).
 
-use super::{
-    Candidate, Entry, after_contraction, is_word_char, whitespace_len, whitespace_run,
-};
+use super::{Candidate, Entry, after_contraction, is_word_char, whitespace_len, whitespace_run};
 use crate::engine::error::BuildError;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
