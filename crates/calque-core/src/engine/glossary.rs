@@ -86,6 +86,11 @@ pub struct GlossarySet {
     buckets: HashMap<String, Bucket>,
     /// Lowercase words allowed inside a name ("da", "von").
     particles: HashSet<String>,
+    /// Every word of a right form (name or variant), folded: a near-miss
+    /// whose every differing word is one of them is another person's name
+    /// made of known parts ("Robert Martin" beside "Roberto Marti"), not a
+    /// misspelling.
+    known_words: HashSet<String>,
     max_words: usize,
 }
 
@@ -147,6 +152,10 @@ impl GlossarySet {
                     });
                     set.lowercase.insert(form.to_lowercase());
                     let folded = fold(form);
+                    if !foreign {
+                        set.known_words
+                            .extend(folded.split(' ').map(str::to_string));
+                    }
                     let chars = folded.chars().count();
                     if entry.threshold < 1.0 && chars >= MIN_FUZZY_CHARS {
                         let mut key = String::new();
@@ -314,7 +323,7 @@ impl GlossarySet {
         let shortest = (chars as f64 * lowest).ceil() as usize;
         let longest = (chars as f64 / lowest).floor() as usize;
         let from = keys.partition_point(|k| k.chars < shortest);
-        let mut best: Option<(usize, f64)> = None;
+        let mut best: Option<(&FuzzyKey, f64)> = None;
         for key in keys[from..].iter().take_while(|k| k.chars <= longest) {
             let threshold = self.entries[key.entry].entry.threshold;
             let longer = key.chars.max(chars) as f64;
@@ -334,10 +343,20 @@ impl GlossarySet {
                 && best.is_none_or(|(_, s)| similarity > s)
                 && words_match(&folded, &key.folded, threshold)
             {
-                best = Some((key.entry, similarity));
+                best = Some((key, similarity));
             }
         }
-        best.map(|(entry, _)| entry)
+        let (key, _) = best?;
+        // Differing only by diacritics ("Vucic" for "Vučić") is a near-miss
+        // of this name whatever the words.
+        let mut differing = folded
+            .split(' ')
+            .zip(key.folded.split(' '))
+            .filter(|(written, form)| written != form)
+            .peekable();
+        let misspelt = differing.peek().is_none()
+            || differing.any(|(written, _)| !self.known_words.contains(written));
+        misspelt.then_some(key.entry)
     }
 
     /// A finding for `span`, fixed to the entry's name.

@@ -143,6 +143,33 @@ fn exact_names_and_accepted_variants_are_not_flagged() {
 }
 
 #[test]
+fn a_near_miss_made_of_known_words_is_another_name() {
+    let glossary = r#"
+[[rule]]
+id = "people"
+message = "misspelt name"
+glossary = [
+  { name = "Roberto Marti" },
+  { name = "Robert Habeck" },
+  { name = "Pierre Martin" },
+  { name = "Clémentine Autain" },
+]
+examples = [{ bad = "Roberto Marty said", good = "Roberto Marti said" }]
+"#;
+    let engine = test_engine(glossary);
+    // Both words belong to other names of the glossary: another person.
+    assert!(found(&engine, "Robert Martin arrived.").is_empty());
+    // One word is no name's word: a misspelling.
+    assert_eq!(found(&engine, "Roberto Marty arrived.").len(), 1);
+    assert_eq!(
+        found(&engine, "Clémentine Autin spoke.")[0].1[0],
+        "Clémentine Autain"
+    );
+    // Diacritics only: a near-miss even though the folded words are known.
+    assert_eq!(found(&engine, "Clementine Autain spoke.").len(), 1);
+}
+
+#[test]
 fn unrelated_capitalised_words_are_not_flagged() {
     let text = "Putting it plainly, Madrid and Mario met Maria in Madura. Macron's \
                 Micron chips. Putnam, Patin, Pution. The Vatican. Vicious Vuccini. \

@@ -9,7 +9,7 @@
 //! the few candidates, which keeps the automaton simple and fast (ASCII
 //! case-insensitive, no Unicode `\b`).
 
-use super::{Candidate, Entry, is_word_char, whitespace_len, whitespace_run};
+use super::{Candidate, Entry, after_contraction, is_word_char, whitespace_len, whitespace_run};
 use crate::engine::error::BuildError;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -61,7 +61,10 @@ impl FoldedPhrases {
             }
             let start = base + folded.to_block_offset(m.start());
             let end = base + folded.to_block_offset(m.end());
-            if entry.bounded_start && text[..start].chars().next_back().is_some_and(is_word_char) {
+            if entry.bounded_start
+                && (text[..start].chars().next_back().is_some_and(is_word_char)
+                    || after_contraction(text, start))
+            {
                 continue;
             }
             if entry.bounded_end && text[end..].chars().next().is_some_and(is_word_char) {

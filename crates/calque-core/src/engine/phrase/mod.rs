@@ -103,6 +103,17 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// Whether `text[start..]` begins the tail of a contraction or an elision:
+/// the word before it ends in an apostrophe ("you've", "don't", "l'Élysée",
+/// "O'Brien"). A phrase may not start there, as if the tail were a word of
+/// its own: "ve day" is not in "you've day after day". Only a hit pays for
+/// this test.
+pub fn after_contraction(text: &str, start: usize) -> bool {
+    let mut before = text[..start].chars().rev();
+    matches!(before.next(), Some('\'' | '\u{2019}' | '\u{02bc}'))
+        && before.next().is_some_and(is_word_char)
+}
+
 /// Byte length of the whitespace character at `i`, or 0.
 #[inline]
 fn whitespace_len(text: &str, i: usize) -> usize {

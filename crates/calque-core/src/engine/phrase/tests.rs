@@ -82,6 +82,16 @@ fn is_word_bounded_and_case_insensitive() {
 }
 
 #[test]
+fn a_phrase_does_not_start_in_the_tail_of_a_contraction() {
+    let phrases = [("ve day", false), ("day", false)];
+    assert_eq!(find(&phrases, "you've day after day").len(), 2);
+    assert!(find(&phrases[..1], "you've day after day").is_empty());
+    assert!(find(&phrases[..1], "you\u{2019}ve day after day").is_empty());
+    assert_eq!(find(&phrases[..1], "the 've day' quote").len(), 1);
+    assert_eq!(find(&phrases[..1], "it was ve day").len(), 1);
+}
+
+#[test]
 fn exact_case_phrases_match_only_their_case() {
     let phrases = [("Celac", true)];
     assert_eq!(find(&phrases, "China-Celac forum").len(), 1);

@@ -14,7 +14,7 @@
 
 use super::verify::{Prepared, match_end};
 use super::words::WordBits;
-use super::{Candidate, Entry, is_word_char};
+use super::{Candidate, Entry, after_contraction, is_word_char};
 
 #[derive(Debug, Clone)]
 pub struct WordIndex {
@@ -118,7 +118,7 @@ impl WordIndex {
         };
         let mut try_group = |group: &[Indexed], word: std::ops::Range<usize>| {
             for p in group {
-                if p.first_word_len != word.len() {
+                if p.first_word_len != word.len() || after_contraction(text, base + word.start) {
                     continue;
                 }
                 let Some(stop) = match_end(&p.phrase, block_text, word.start) else {
