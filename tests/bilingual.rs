@@ -83,7 +83,16 @@ fn xliff_12_number_mismatch_points_at_the_target_line() {
     );
     let target_line = XLIFF12.lines().position(|l| l.contains("5,000")).unwrap() + 1;
     assert_eq!(found[0]["line"], target_line);
-    assert_eq!(found[0]["matched"], "About 5,000 people took part.");
+    // On the number that differs, not the whole target.
+    assert_eq!(found[0]["matched"], "5,000");
+    let column = XLIFF12
+        .lines()
+        .nth(target_line - 1)
+        .unwrap()
+        .find("5,000")
+        .unwrap()
+        + 1;
+    assert_eq!(found[0]["column"], column);
 }
 
 #[test]
@@ -281,4 +290,35 @@ fn every_format_names_the_unit() {
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(text.contains(needle), "{format}: {text}");
     }
+}
+
+#[test]
+fn po_fix_and_diff_respace_a_placeholder_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let po = concat!(
+        "msgid \"\"\nmsgstr \"Language: fr\\n\"\n\n",
+        "#: validator.php:12\n",
+        "msgid \"This value is too long ({{ limit }}).\"\n",
+        "msgstr \"Cette valeur est trop longue ({{limit}}).\"\n\n",
+        "msgid \"Hello %s\"\nmsgstr \"Bonjour  %s\"\n",
+    );
+    let path = write(dir.path(), "fr.po", po);
+    let diff = calque(dir.path())
+        .args(["diff", "--select", "bilingual", "fr.po"])
+        .output()
+        .unwrap();
+    assert_eq!(diff.status.code(), Some(1));
+    let diff = String::from_utf8(diff.stdout).unwrap();
+    assert!(
+        diff.contains("+msgstr \"Cette valeur est trop longue ({{ limit }}).\""),
+        "{diff}"
+    );
+    calque(dir.path())
+        .args(["fix", "--select", "bilingual", "fr.po"])
+        .assert()
+        .success();
+    assert_eq!(
+        fs::read_to_string(path).unwrap(),
+        po.replace("({{limit}})", "({{ limit }})")
+    );
 }

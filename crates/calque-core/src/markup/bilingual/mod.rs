@@ -60,6 +60,14 @@ pub struct Unit {
     pub span: Range<usize>,
     /// The target's text, stretch by stretch, in order.
     pub pieces: Vec<Piece>,
+    /// The file says the target is in the source's language (an `en_GB`
+    /// catalogue of English messages): a target equal to its source is
+    /// expected there.
+    pub same_language: bool,
+    /// For one form of a plural message (PO `msgstr[N]`), the other source
+    /// form (`msgid_plural` for `msgstr[0]`, `msgid` for the others): a
+    /// form may take placeholders from either, and spell its number out.
+    pub plural: Option<String>,
 }
 
 /// The character an inline code becomes in decoded text: U+FFFC, the
@@ -126,6 +134,18 @@ impl Unit {
         });
         self.target.push_str(text);
     }
+}
+
+/// Whether two language tags name the same language (`en_GB` and
+/// `en-US`: the primary subtag decides).
+pub fn same_language(a: &str, b: &str) -> bool {
+    let primary = |tag: &str| {
+        tag.split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    !a.is_empty() && primary(a) == primary(b)
 }
 
 /// The kinds of bilingual file, told by extension.
