@@ -322,3 +322,34 @@ fn po_fix_and_diff_respace_a_placeholder_and_nothing_else() {
         po.replace("({{limit}})", "({{ limit }})")
     );
 }
+
+#[test]
+fn a_tbx_term_base_is_a_pack_of_term_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "bri.tbx",
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><text><body>
+ <termEntry id="bri">
+  <langSet xml:lang="zh-CN"><tig><term>一带一路</term></tig></langSet>
+  <langSet xml:lang="en"><tig><term>Belt and Road Initiative</term></tig><tig><term>Belt and Road</term></tig></langSet>
+ </termEntry>
+</body></text></martif>
+"#,
+    );
+    write(
+        dir.path(),
+        "rows.tsv",
+        "source\ttarget\n我们支持一带一路。\tWe support One Belt One Road.\n我们支持一带一路。\tWe support the Belt and Road Initiative.\n",
+    );
+    let (found, code) = findings(
+        dir.path(),
+        &["--pack", "bri.tbx", "--select", "termbase-bri", "rows.tsv"],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        rules_of(&found),
+        [("termbase-bri/entry-bri".to_string(), "row 2".to_string())]
+    );
+}
