@@ -353,3 +353,41 @@ fn a_tbx_term_base_is_a_pack_of_term_rules() {
         [("termbase-bri/entry-bri".to_string(), "row 2".to_string())]
     );
 }
+
+#[test]
+fn a_leftover_with_a_term_base_rendering_is_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "terms.toml",
+        r#"[pack]
+name = "money"
+description = "currency names"
+
+[[rule]]
+id = "rmb"
+message = "the currency's English name"
+term = { source = "人民币", target = ["renminbi", "yuan"] }
+examples = [{ source = "用人民币支付", bad = "paid in RMB" }]
+"#,
+    );
+    let tsv = "source\ttarget\n他们用人民币支付。\tThey paid in 人民币 yesterday.\n美元\tdollars\n";
+    let path = write(dir.path(), "pay.tsv", tsv);
+    calque(dir.path())
+        .args([
+            "fix",
+            "--pack",
+            "terms.toml",
+            "--select",
+            "bilingual",
+            "--select",
+            "money",
+        ])
+        .arg("pay.tsv")
+        .assert()
+        .success();
+    assert_eq!(
+        fs::read_to_string(path).unwrap(),
+        tsv.replace("in 人民币 yesterday", "in renminbi yesterday")
+    );
+}
