@@ -119,13 +119,17 @@ fn to_pack(file: &str, entries: &[Entry], target_lang: &str) -> String {
         quote(&format!("Term base {file} (TBX)")),
     );
     for (n, entry) in entries.iter().enumerate() {
-        let (target, source): (Vec<&(String, String)>, Vec<&(String, String)>) = entry
+        let in_target = |lang: &str| same_language(lang, target_lang);
+        let target: Vec<&str> = entry
             .terms
             .iter()
-            .partition(|(lang, _)| same_language(lang, target_lang));
-        let target: Vec<&str> = target.iter().map(|(_, t)| t.as_str()).collect();
-        let source: Vec<&str> = source
+            .filter(|(lang, _)| in_target(lang))
+            .map(|(_, t)| t.as_str())
+            .collect();
+        let source: Vec<&str> = entry
+            .terms
             .iter()
+            .filter(|(lang, _)| !in_target(lang))
             .map(|(_, t)| t.as_str())
             .filter(|s| !target.iter().any(|t| t.eq_ignore_ascii_case(s)))
             .collect();
