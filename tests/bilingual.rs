@@ -391,3 +391,73 @@ examples = [{ source = "用人民币支付", bad = "paid in RMB" }]
         tsv.replace("in 人民币 yesterday", "in renminbi yesterday")
     );
 }
+
+#[test]
+fn target_lang_columns_and_fuzzy_choose_what_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "memory.tmx",
+        r#"<?xml version="1.0"?>
+<tmx version="1.4"><header srclang="zh-CN" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/>
+<body>
+ <tu tuid="t1">
+  <tuv xml:lang="zh-CN"><seg>共有5万人参加。</seg></tuv>
+  <tuv xml:lang="en-US"><seg>About 5,000 people took part.</seg></tuv>
+  <tuv xml:lang="fr-FR"><seg>Environ 50 000 personnes y ont pris part.</seg></tuv>
+ </tu>
+</body></tmx>
+"#,
+    );
+    let (all, _) = findings(dir.path(), &["--select", "bilingual", "memory.tmx"]);
+    assert_eq!(
+        rules_of(&all),
+        [(
+            "bilingual/number-mismatch".to_string(),
+            "t1/en-US".to_string()
+        )]
+    );
+    let (french, code) = findings(
+        dir.path(),
+        &["--select", "bilingual", "--target-lang", "fr", "memory.tmx"],
+    );
+    assert_eq!((french.len(), code), (0, 0), "{french:?}");
+
+    write(
+        dir.path(),
+        "pairs.csv",
+        "id,zh,en\n1,共有5万人参加。,\"About 5,000 people took part.\"\n",
+    );
+    let (plain, code) = findings(dir.path(), &["--select", "bilingual", "pairs.csv"]);
+    assert_eq!(
+        (plain.len(), code),
+        (0, 0),
+        "no source and target columns: a text"
+    );
+    let (named, code) = findings(
+        dir.path(),
+        &["--select", "bilingual", "--columns", "zh,en", "pairs.csv"],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        rules_of(&named),
+        [("bilingual/number-mismatch".to_string(), "row 2".to_string())]
+    );
+    assert_eq!(named[0]["matched"], "5,000");
+
+    write(
+        dir.path(),
+        "fr.po",
+        "msgid \"\"\nmsgstr \"Language: fr\\n\"\n\n#, fuzzy\nmsgid \"Hello %s\"\nmsgstr \"Bonjour\"\n",
+    );
+    let (skipped, _) = findings(dir.path(), &["--select", "bilingual", "fr.po"]);
+    assert!(skipped.is_empty());
+    let (fuzzy, _) = findings(dir.path(), &["--select", "bilingual", "--fuzzy", "fr.po"]);
+    assert_eq!(
+        rules_of(&fuzzy),
+        [(
+            "bilingual/placeholder-mismatch".to_string(),
+            "Hello %s".to_string()
+        )]
+    );
+}
