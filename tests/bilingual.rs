@@ -54,6 +54,11 @@ fn rules_of(found: &[Value]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Asserts that `found` is exactly one finding of `rule` on `unit`.
+fn assert_one(found: &[Value], rule: &str, unit: &str) {
+    assert_eq!(rules_of(found), [(rule.to_string(), unit.to_string())]);
+}
+
 const XLIFF12: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2">
  <file source-language="zh-CN" target-language="en" datatype="plaintext" original="news">
@@ -202,10 +207,7 @@ examples = [{ source = "我们支持一带一路。", bad = "We support One Belt
         &["--pack", "terms.toml", "--select", "terms", "pairs.tsv"],
     );
     assert_eq!(code, 1);
-    assert_eq!(
-        rules_of(&found),
-        [("terms/bri".to_string(), "row 5".to_string())]
-    );
+    assert_one(&found, "terms/bri", "row 5");
     // The pack's own example passes `calque test`.
     calque(dir.path())
         .args(["--pack", "terms.toml", "test", "terms"])
@@ -348,10 +350,7 @@ fn a_tbx_term_base_is_a_pack_of_term_rules() {
         &["--pack", "bri.tbx", "--select", "termbase-bri", "rows.tsv"],
     );
     assert_eq!(code, 1);
-    assert_eq!(
-        rules_of(&found),
-        [("termbase-bri/entry-bri".to_string(), "row 2".to_string())]
-    );
+    assert_one(&found, "termbase-bri/entry-bri", "row 2");
 }
 
 #[test]
@@ -410,13 +409,7 @@ fn target_lang_columns_and_fuzzy_choose_what_is_read() {
 "#,
     );
     let (all, _) = findings(dir.path(), &["--select", "bilingual", "memory.tmx"]);
-    assert_eq!(
-        rules_of(&all),
-        [(
-            "bilingual/number-mismatch".to_string(),
-            "t1/en-US".to_string()
-        )]
-    );
+    assert_one(&all, "bilingual/number-mismatch", "t1/en-US");
     let (french, code) = findings(
         dir.path(),
         &["--select", "bilingual", "--target-lang", "fr", "memory.tmx"],
@@ -439,10 +432,7 @@ fn target_lang_columns_and_fuzzy_choose_what_is_read() {
         &["--select", "bilingual", "--columns", "zh,en", "pairs.csv"],
     );
     assert_eq!(code, 1);
-    assert_eq!(
-        rules_of(&named),
-        [("bilingual/number-mismatch".to_string(), "row 2".to_string())]
-    );
+    assert_one(&named, "bilingual/number-mismatch", "row 2");
     assert_eq!(named[0]["matched"], "5,000");
 
     write(
@@ -453,11 +443,5 @@ fn target_lang_columns_and_fuzzy_choose_what_is_read() {
     let (skipped, _) = findings(dir.path(), &["--select", "bilingual", "fr.po"]);
     assert!(skipped.is_empty());
     let (fuzzy, _) = findings(dir.path(), &["--select", "bilingual", "--fuzzy", "fr.po"]);
-    assert_eq!(
-        rules_of(&fuzzy),
-        [(
-            "bilingual/placeholder-mismatch".to_string(),
-            "Hello %s".to_string()
-        )]
-    );
+    assert_one(&fuzzy, "bilingual/placeholder-mismatch", "Hello %s");
 }
