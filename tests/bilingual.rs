@@ -55,6 +55,11 @@ fn rules_of(found: &[Value]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Asserts that `found` is exactly one finding of `rule` on `unit`.
+fn assert_one(found: &[Value], rule: &str, unit: &str) {
+    assert_eq!(rules_of(found), [(rule.to_string(), unit.to_string())]);
+}
+
 const XLIFF12: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2">
  <file source-language="zh-CN" target-language="en" datatype="plaintext" original="news">
@@ -84,7 +89,16 @@ fn xliff_12_number_mismatch_points_at_the_target_line() {
     );
     let target_line = XLIFF12.lines().position(|l| l.contains("5,000")).unwrap() + 1;
     assert_eq!(found[0]["line"], target_line);
-    assert_eq!(found[0]["matched"], "About 5,000 people took part.");
+    // On the number that differs, not the whole target.
+    assert_eq!(found[0]["matched"], "5,000");
+    let column = XLIFF12
+        .lines()
+        .nth(target_line - 1)
+        .unwrap()
+        .find("5,000")
+        .unwrap()
+        + 1;
+    assert_eq!(found[0]["column"], column);
 }
 
 #[test]
@@ -192,10 +206,7 @@ fn a_term_pack_flags_the_row_without_the_official_name() {
         &["--pack", "terms.toml", "--select", "terms", "pairs.tsv"],
     );
     assert_eq!(code, 1);
-    assert_eq!(
-        rules_of(&found),
-        [("terms/bri".to_string(), "row 5".to_string())]
-    );
+    assert_one(&found, "terms/bri", "row 5");
     // The pack's own example passes `calque test`.
     calque(dir.path())
         .args(["--pack", "terms.toml", "test", "terms"])
@@ -280,4 +291,156 @@ fn every_format_names_the_unit() {
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(text.contains(needle), "{format}: {text}");
     }
+}
+
+#[test]
+fn po_fix_and_diff_respace_a_placeholder_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let po = concat!(
+        "msgid \"\"\nmsgstr \"Language: fr\\n\"\n\n",
+        "#: validator.php:12\n",
+        "msgid \"This value is too long ({{ limit }}).\"\n",
+        "msgstr \"Cette valeur est trop longue ({{limit}}).\"\n\n",
+        "msgid \"Hello %s\"\nmsgstr \"Bonjour  %s\"\n",
+    );
+    let path = write(dir.path(), "fr.po", po);
+    let diff = calque(dir.path())
+        .args(["diff", "--select", "bilingual", "fr.po"])
+        .output()
+        .unwrap();
+    assert_eq!(diff.status.code(), Some(1));
+    let diff = String::from_utf8(diff.stdout).unwrap();
+    assert!(
+        diff.contains("+msgstr \"Cette valeur est trop longue ({{ limit }}).\""),
+        "{diff}"
+    );
+    calque(dir.path())
+        .args(["fix", "--select", "bilingual", "fr.po"])
+        .assert()
+        .success();
+    assert_eq!(
+        fs::read_to_string(path).unwrap(),
+        po.replace("({{limit}})", "({{ limit }})")
+    );
+}
+
+#[test]
+fn a_tbx_term_base_is_a_pack_of_term_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "bri.tbx",
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><text><body>
+ <termEntry id="bri">
+  <langSet xml:lang="zh-CN"><tig><term>一带一路</term></tig></langSet>
+  <langSet xml:lang="en"><tig><term>Belt and Road Initiative</term></tig><tig><term>Belt and Road</term></tig></langSet>
+ </termEntry>
+</body></text></martif>
+"#,
+    );
+    write(
+        dir.path(),
+        "rows.tsv",
+        "source\ttarget\n我们支持一带一路。\tWe support One Belt One Road.\n我们支持一带一路。\tWe support the Belt and Road Initiative.\n",
+    );
+    let (found, code) = findings(
+        dir.path(),
+        &["--pack", "bri.tbx", "--select", "termbase-bri", "rows.tsv"],
+    );
+    assert_eq!(code, 1);
+    assert_one(&found, "termbase-bri/entry-bri", "row 2");
+}
+
+#[test]
+fn a_leftover_with_a_term_base_rendering_is_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "terms.toml",
+        r#"[pack]
+name = "money"
+description = "currency names"
+
+[[rule]]
+id = "rmb"
+message = "the currency's English name"
+term = { source = "人民币", target = ["renminbi", "yuan"] }
+examples = [{ source = "用人民币支付", bad = "paid in RMB" }]
+"#,
+    );
+    let tsv = "source\ttarget\n他们用人民币支付。\tThey paid in 人民币 yesterday.\n美元\tdollars\n";
+    let path = write(dir.path(), "pay.tsv", tsv);
+    calque(dir.path())
+        .args([
+            "fix",
+            "--pack",
+            "terms.toml",
+            "--select",
+            "bilingual",
+            "--select",
+            "money",
+        ])
+        .arg("pay.tsv")
+        .assert()
+        .success();
+    assert_eq!(
+        fs::read_to_string(path).unwrap(),
+        tsv.replace("in 人民币 yesterday", "in renminbi yesterday")
+    );
+}
+
+#[test]
+fn target_lang_columns_and_fuzzy_choose_what_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "memory.tmx",
+        r#"<?xml version="1.0"?>
+<tmx version="1.4"><header srclang="zh-CN" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/>
+<body>
+ <tu tuid="t1">
+  <tuv xml:lang="zh-CN"><seg>共有5万人参加。</seg></tuv>
+  <tuv xml:lang="en-US"><seg>About 5,000 people took part.</seg></tuv>
+  <tuv xml:lang="fr-FR"><seg>Environ 50 000 personnes y ont pris part.</seg></tuv>
+ </tu>
+</body></tmx>
+"#,
+    );
+    let (all, _) = findings(dir.path(), &["--select", "bilingual", "memory.tmx"]);
+    assert_one(&all, "bilingual/number-mismatch", "t1/en-US");
+    let (french, code) = findings(
+        dir.path(),
+        &["--select", "bilingual", "--target-lang", "fr", "memory.tmx"],
+    );
+    assert_eq!((french.len(), code), (0, 0), "{french:?}");
+
+    write(
+        dir.path(),
+        "pairs.csv",
+        "id,zh,en\n1,共有5万人参加。,\"About 5,000 people took part.\"\n",
+    );
+    let (plain, code) = findings(dir.path(), &["--select", "bilingual", "pairs.csv"]);
+    assert_eq!(
+        (plain.len(), code),
+        (0, 0),
+        "no source and target columns: a text"
+    );
+    let (named, code) = findings(
+        dir.path(),
+        &["--select", "bilingual", "--columns", "zh,en", "pairs.csv"],
+    );
+    assert_eq!(code, 1);
+    assert_one(&named, "bilingual/number-mismatch", "row 2");
+    assert_eq!(named[0]["matched"], "5,000");
+
+    write(
+        dir.path(),
+        "fr.po",
+        "msgid \"\"\nmsgstr \"Language: fr\\n\"\n\n#, fuzzy\nmsgid \"Hello %s\"\nmsgstr \"Bonjour\"\n",
+    );
+    let (skipped, _) = findings(dir.path(), &["--select", "bilingual", "fr.po"]);
+    assert!(skipped.is_empty());
+    let (fuzzy, _) = findings(dir.path(), &["--select", "bilingual", "--fuzzy", "fr.po"]);
+    assert_one(&fuzzy, "bilingual/placeholder-mismatch", "Hello %s");
 }

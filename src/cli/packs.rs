@@ -91,8 +91,7 @@ fn opt_in_name(packs: &[Pack], path: &Path) -> Option<String> {
         .then(|| name.to_string())
 }
 
-/// Reads and validates one pack file.
-/// Reads and validates one pack file; an unreadable file is a
+/// Reads and validates one pack file (TOML, or a TBX term base); an unreadable file is a
 /// [`PackError`](pack::PackError) without a place, so that every front end
 /// (the Python package's `PackError` among them) sees one error type.
 pub fn load_file(path: &Path) -> Result<Pack> {
@@ -103,6 +102,14 @@ pub fn load_file(path: &Path) -> Result<Pack> {
         rule: None,
         message: format!("cannot read the pack: {e}"),
     })?;
+    // A TBX term base is a pack of `term` rules whose renderings are its
+    // English terms (the language calque checks).
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("tbx"))
+    {
+        return Ok(pack::tbx::load_tbx(&label, &text, "en")?);
+    }
     Ok(pack::load(&label, &text)?)
 }
 

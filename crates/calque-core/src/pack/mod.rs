@@ -9,6 +9,7 @@ mod builtin;
 mod gate;
 mod kinds;
 pub(crate) mod schema;
+pub mod tbx;
 
 use crate::engine::context::Context;
 use crate::engine::detect::Detector;

@@ -63,17 +63,54 @@ fn problem(range: Range<usize>, detail: String) -> Problem {
     }
 }
 
+/// A source number the target lacks is reported on the target number that
+/// stands for it (one that renders no source number: the one sharing the
+/// most leading digits with it, then the nearest in relative position), or
+/// on the whole target when there is none.
 fn numbers(unit: &Unit) -> Vec<Problem> {
     let source = placeholders::blank(&unit.source);
     let target = placeholders::blank(&unit.target);
-    numbers::missing(&source, &target)
+    let (missing, mut spare) = numbers::unmatched(&source, &target);
+    let place = |range: &Range<usize>, len: usize| range.start as f64 / len.max(1) as f64;
+    let shared = |a: &str, b: &str| {
+        let (a, b) = (numbers::digits_of(a), numbers::digits_of(b));
+        a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+    };
+    missing
         .into_iter()
         .map(|n| {
             let written = unit.source[n.range.clone()].trim();
-            problem(
-                0..unit.target.len(),
-                format!("the source's `{written}` is not in the target"),
-            )
+            let at = place(&n.range, source.len());
+            // A target number of the same kind: digits for digits (a word
+            // such as "one" or "second" rarely stands for them), a month for
+            // a month.
+            let in_digits = !numbers::digits_of(written).is_empty();
+            let kind = |other: &numbers::Number| {
+                let digits = target[other.range.clone()].starts_with(|c: char| c.is_ascii_digit());
+                (digits || !in_digits) && (other.month == n.month || !other.month)
+            };
+            let nearest = (0..spare.len())
+                .filter(|i| kind(&spare[*i]))
+                .min_by(|a, b| {
+                    let likeness = |i: usize| shared(written, &target[spare[i].range.clone()]);
+                    let distance = |i: usize| (place(&spare[i].range, target.len()) - at).abs();
+                    likeness(*b)
+                        .cmp(&likeness(*a))
+                        .then(distance(*a).total_cmp(&distance(*b)))
+                });
+            match nearest.map(|i| spare.remove(i)) {
+                Some(other) => problem(
+                    other.range.clone(),
+                    format!(
+                        "the source's `{written}` is not in the target, which has `{}`",
+                        &unit.target[other.range]
+                    ),
+                ),
+                None => problem(
+                    0..unit.target.len(),
+                    format!("the source's `{written}` is not in the target"),
+                ),
+            }
         })
         .collect()
 }
@@ -93,13 +130,36 @@ fn placeholders(unit: &Unit) -> Vec<Problem> {
     source.extend(codes(&unit.source_codes));
     let mut target = placeholders::find(&unit.target);
     target.extend(codes(&unit.target_codes));
-    let difference = placeholders::compare(&source, &target);
+    // A form of a plural message (a PO `msgstr[N]`, or forms joined by `|`
+    // as Symfony and Laravel write them) may hold any placeholder of either
+    // source form, as often as its language needs, and spell its number
+    // out: one placeholder may be missing.
+    let forms = unit.source.contains('|') || unit.target.contains('|');
+    let mut difference = if unit.plural.is_some() || forms {
+        let mut either = source.clone();
+        either.extend(placeholders::find(unit.plural.as_deref().unwrap_or("")));
+        let mut difference = placeholders::compare_sets(&source, &either, &target);
+        if difference.missing.len() == 1 {
+            difference.missing.clear();
+        }
+        difference
+    } else {
+        placeholders::compare(&source, &target)
+    };
     if difference.is_empty() {
         return Vec::new();
     }
-    // A placeholder written with stray spaces is fixed where it stands.
+    // A placeholder written with stray or missing spaces is fixed where it
+    // stands: `% s` or `{ count }`, `{{limit}}` for `{{ limit }}`.
+    let mut respaced = placeholders::respaced(&mut difference);
     let spaced = placeholders::spaced(&unit.target, &difference.missing);
-    let mut problems: Vec<Problem> = spaced
+    for (_, written) in &spaced {
+        if let Some(i) = difference.missing.iter().position(|m| m == written) {
+            difference.missing.remove(i);
+        }
+    }
+    respaced.extend(spaced);
+    let mut problems: Vec<Problem> = respaced
         .iter()
         .map(|(range, written)| Problem {
             range: range.clone(),
@@ -110,11 +170,7 @@ fn placeholders(unit: &Unit) -> Vec<Problem> {
             replacement: Some(written.clone()),
         })
         .collect();
-    let missing: Vec<&String> = difference
-        .missing
-        .iter()
-        .filter(|m| !spaced.iter().any(|(_, w)| w == *m))
-        .collect();
+    let missing = &difference.missing;
     if !missing.is_empty() {
         let list: Vec<String> = missing.iter().map(|m| format!("`{m}`")).collect();
         problems.push(problem(
@@ -122,6 +178,11 @@ fn placeholders(unit: &Unit) -> Vec<Problem> {
             format!("missing in the target: {}", list.join(", ")),
         ));
     }
+    // Typographic markup a language adds (French ordinals write
+    // `1<sup>er</sup>`) breaks nothing; a dropped or changed tag may.
+    difference
+        .added
+        .retain(|a| !placeholders::is_typographic(&a.key));
     for added in &difference.added {
         let range = if added.range.is_empty() {
             0..unit.target.len()
@@ -137,14 +198,19 @@ fn placeholders(unit: &Unit) -> Vec<Problem> {
 }
 
 fn untranslated(unit: &Unit) -> Vec<Problem> {
+    if unit.same_language {
+        return Vec::new();
+    }
     let (source, target) = (unit.source.trim(), unit.target.trim());
     let source_script = script::main_script(source);
     if source == target {
         // Short Latin strings ("OK", "Email", a brand) are often the same in
         // both languages; text in another script, or a phrase, is not.
+        // Words in lower case tell running text from a title or a product
+        // name kept as it is ("Star Wars Fallen order", "MasterWatt Lite").
         let words = source
             .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphabetic));
+            .filter(|w| w.starts_with(char::is_lowercase));
         if source_script.is_some() || words.count() >= 3 {
             return vec![problem(
                 trimmed(&unit.target),
@@ -191,11 +257,24 @@ fn ending(text: &str) -> Option<&'static str> {
     let text = text.trim_end_matches(|c: char| {
         c.is_whitespace() || "\"'”’»)）」』】".contains(c) || c == CODE_MARK
     });
+    // Tokenized text: `. . .` is an ellipsis, and a full stop set after
+    // another ending (`slogan : .`) adds nothing to it.
+    if text.ends_with(". . .") {
+        return Some("an ellipsis");
+    }
+    if let Some(before) = text.strip_suffix(" .").map(str::trim_end)
+        && before.ends_with(['.', '?', '!', ':', '…', '。', '？', '！', '：'])
+    {
+        return ending(before);
+    }
     let last = text.chars().last()?;
     Some(match last {
         '.' | '。' | '．' if text.ends_with("...") => "an ellipsis",
-        '.' | '。' | '．' => "a full stop",
-        '?' | '？' => "a question mark",
+        // The full stops of other scripts: Devanagari and Bengali danda,
+        // Urdu, Armenian, Burmese, Khmer, Ethiopic.
+        '.' | '。' | '．' | '।' | '॥' | '۔' | '։' | '။' | '។' | '።' => "a full stop",
+        // Arabic and Greek question marks.
+        '?' | '？' | '؟' | '\u{37e}' => "a question mark",
         '!' | '！' => "an exclamation mark",
         ':' | '：' => "a colon",
         '…' => "an ellipsis",
@@ -218,10 +297,36 @@ fn without_accelerator(text: &str) -> &str {
     if is_accelerator { &text[..open] } else { text }
 }
 
+/// A text ending with an abbreviation (`6 p.m.`, `etc.`, a lone `Oct.`):
+/// its full stop is the abbreviation's, which a translation need not keep.
+fn ends_with_abbreviation(text: &str) -> bool {
+    let text = text.trim();
+    // One word of a script with spaces, with a full stop: `Oct.`, `Sept.`
+    if !text.contains(char::is_whitespace)
+        && text.ends_with('.')
+        && script::main_script(text).is_none()
+    {
+        return true;
+    }
+    let last = text.rsplit(' ').next().unwrap_or("").to_lowercase();
+    matches!(
+        last.as_str(),
+        "a.m." | "p.m." | "etc." | "e.g." | "i.e." | "approx."
+    )
+}
+
 fn final_punctuation(source: &str, target: &str) -> Option<String> {
+    if ends_with_abbreviation(source) {
+        return None;
+    }
     let wanted = ending(source)?;
     let got = ending(target);
     if got == Some(wanted) {
+        return None;
+    }
+    // Thai ends a sentence with a space, not a mark.
+    if got.is_none() && wanted == "a full stop" && script::main_script(target) == Some(Script::Thai)
+    {
         return None;
     }
     Some(match got {

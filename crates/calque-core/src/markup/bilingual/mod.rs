@@ -60,6 +60,14 @@ pub struct Unit {
     pub span: Range<usize>,
     /// The target's text, stretch by stretch, in order.
     pub pieces: Vec<Piece>,
+    /// The file says the target is in the source's language (an `en_GB`
+    /// catalogue of English messages): a target equal to its source is
+    /// expected there.
+    pub same_language: bool,
+    /// For one form of a plural message (PO `msgstr[N]`), the other source
+    /// form (`msgid_plural` for `msgstr[0]`, `msgid` for the others): a
+    /// form may take placeholders from either, and spell its number out.
+    pub plural: Option<String>,
 }
 
 /// The character an inline code becomes in decoded text: U+FFFC, the
@@ -126,6 +134,18 @@ impl Unit {
         });
         self.target.push_str(text);
     }
+}
+
+/// Whether two language tags name the same language (`en_GB` and
+/// `en-US`: the primary subtag decides).
+pub fn same_language(a: &str, b: &str) -> bool {
+    let primary = |tag: &str| {
+        tag.split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    !a.is_empty() && primary(a) == primary(b)
 }
 
 /// The kinds of bilingual file, told by extension.
@@ -349,10 +369,21 @@ pub struct Note {
 
 /// Runs the engine's bilingual rules on every unit.
 pub fn check(engine: &Engine, format: Option<Format>, units: &[Unit]) -> Vec<Note> {
+    let terms: Vec<&checks::Term> = engine
+        .bilingual_checks()
+        .iter()
+        .filter_map(|(_, check)| match check {
+            Check::Term(term) => Some(term),
+            _ => None,
+        })
+        .collect();
     let mut notes = Vec::new();
     for (index, unit) in units.iter().enumerate() {
         for (rule, check) in engine.bilingual_checks() {
-            for problem in check.run(unit) {
+            for mut problem in check.run(unit) {
+                if matches!(check, Check::Untranslated) && problem.replacement.is_none() {
+                    problem.replacement = rendering(&terms, &unit.target[problem.range.clone()]);
+                }
                 let mut replacements: Vec<String> = problem.replacement.into_iter().collect();
                 if let Some(format) = format {
                     replacements.retain(|r| format.can_write(r));
@@ -373,6 +404,17 @@ pub fn check(engine: &Engine, format: Option<Format>, units: &[Unit]) -> Vec<Not
         }
     }
     notes
+}
+
+/// The term base's rendering of a run left in the source's language, when
+/// a loaded `term` rule has exactly that run as a source term: the fix of
+/// an untranslated leftover (`人民币` → the term base's "renminbi").
+fn rendering(terms: &[&checks::Term], run: &str) -> Option<String> {
+    let run = run.trim();
+    terms
+        .iter()
+        .find(|t| t.source.iter().any(|s| s == run))
+        .and_then(|t| t.target.first().cloned())
 }
 
 /// The unit whose target holds byte `at` of the file, if any (units are in

@@ -38,20 +38,107 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
+/// Decimal digits: ASCII and those of other scripts (Arabic-Indic,
+/// Persian, Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu,
+/// Kannada, Malayalam, Sinhala, Thai, Lao, Tibetan, Burmese, Khmer,
+/// Mongolian, full-width); [`ascii_digits`] reads them as ASCII.
+macro_rules! digit {
+    () => {
+        concat!(
+            r"[0-9\u{660}-\u{669}\u{6f0}-\u{6f9}\u{966}-\u{96f}\u{9e6}-\u{9ef}",
+            r"\u{a66}-\u{a6f}\u{ae6}-\u{aef}\u{b66}-\u{b6f}\u{be6}-\u{bef}\u{c66}-\u{c6f}",
+            r"\u{ce6}-\u{cef}\u{d66}-\u{d6f}\u{de6}-\u{def}\u{e50}-\u{e59}\u{ed0}-\u{ed9}",
+            r"\u{f20}-\u{f29}\u{1040}-\u{1049}\u{17e0}-\u{17e9}\u{1810}-\u{1819}\u{ff10}-\u{ff19}]"
+        )
+    };
+}
+
+/// The zero of each run of ten decimal digits [`digit`] reads.
+const ZEROS: [u32; 20] = [
+    0x660, 0x6f0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50,
+    0xed0, 0xf20, 0x1040, 0x17e0, 0x1810, 0xff10, 0x30,
+];
+
 /// Arabic digits: space-grouped thousands first (only after 1 to 3
 /// digits, so "in 2019 300 people" stays two numbers), then any other.
 static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"[0-9]{1,3}(?:[ \u{a0}\u{202f}\u{2009}][0-9]{3})+(?:[.,][0-9]+)?|[0-9]+(?:[.,'][0-9]+)*",
-    )
+    Regex::new(concat!(
+        digit!(),
+        r"{1,3}(?:[ \u{a0}\u{202f}\u{2009}]",
+        digit!(),
+        r"{3})+(?:[.,]",
+        digit!(),
+        r"+)?|",
+        digit!(),
+        r"+(?:[.,']",
+        digit!(),
+        r"+)*",
+    ))
     .expect("valid")
 });
 
-/// What may follow a number and multiply it.
+/// What may follow a number and multiply it: Chinese units, English
+/// words, and the words of other languages a source may be in (Russian,
+/// Ukrainian, Estonian, Romanian, German, French, Spanish, Italian,
+/// Portuguese, Dutch, Polish, Nepali), each group one factor. Romanian
+/// puts `de` between (`470 de milioane`).
 static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百)|(?i:(hundred|thousand|million|billion|trillion))\b)")
-        .expect("valid")
+    Regex::new(concat!(
+        r"^\s*(?:(万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百)",
+        r"|(?i:(hundred|thousand|million|billion|trillion))\b",
+        r"|(?i:(?:de\s+)?(?:",
+        r"(сот\w*|सय)",
+        r"|(тыс\.?|тысяч\w*|тис\.?|тисяч\w*|tuhat|tuhande\w*|mii|mie|tausend|mille|mil|mila|duizend|tys\.|tysi[eęą]c\w*|हजार)",
+        r"|(लाख|lakhs?)",
+        r"|(млн\.?|миллион\w*|мільйон\w*|miljon\w*|milion\w*|millionen|mio\.?|millions|mill[oó]n\w*|milh[aã]o|milh[oõ]es|milion[ei]|miljoen\w*|mln\.?|मिलियन)",
+        r"|(करोड|crores?)",
+        r"|(млрд\.?|миллиард\w*|мільярд\w*|miljard\w*|miliard\w*|milliarde\w*|mrd\.?|milliards?|mld\.?|arba?)",
+        r")(?:\b|$))",
+        r")",
+    ))
+    .expect("valid")
 });
+
+/// The factor of each group of [`MULTIPLIER`] after the Chinese and
+/// English ones (read by [`multiplier`]).
+const FOREIGN_FACTORS: [f64; 6] = [1e2, 1e3, 1e5, 1e6, 1e7, 1e9];
+
+/// A multiplier just after a number: its factor, the bytes it takes, and
+/// whether it is a word (`million`, `миллионов`) rather than a Chinese unit.
+fn multiplier_after(after: &str) -> Option<(f64, usize, bool)> {
+    let c = MULTIPLIER.captures(after)?;
+    let whole = c.get(0)?.end();
+    if let Some(unit) = c.get(1) {
+        return Some((multiplier(unit.as_str()), whole, false));
+    }
+    if let Some(word) = c.get(2) {
+        return Some((multiplier(word.as_str()), whole, true));
+    }
+    let group = (3..3 + FOREIGN_FACTORS.len()).find(|g| c.get(*g).is_some())?;
+    Some((FOREIGN_FACTORS[group - 3], whole, true))
+}
+
+/// The decimal digits of a text, as ASCII (`1,2 млн` → `12`).
+pub fn digits_of(text: &str) -> String {
+    ascii_digits(text)
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect()
+}
+
+/// A run of digits with every decimal digit written as ASCII.
+fn ascii_digits(written: &str) -> String {
+    written
+        .chars()
+        .map(|c| {
+            let code = c as u32;
+            ZEROS
+                .iter()
+                .find(|zero| (**zero..**zero + 10).contains(&code))
+                .map_or(c, |zero| char::from(b'0' + (code - zero) as u8))
+        })
+        .collect()
+}
 
 const CHINESE_DIGITS: &str = "零〇一二两三四五六七八九十百千万亿";
 
@@ -62,16 +149,22 @@ const CLASSIFIERS: &str =
 
 /// The numbers of a source text (any language).
 pub fn in_source(text: &str) -> Vec<Number> {
-    let mut found = arabic(text);
+    let mut found = arabic(text, false);
     found.extend(chinese(text));
     found.sort_by_key(|n| n.range.start);
     found
 }
 
 /// The numbers of an English target text: those of [`in_source`] and
-/// number words, ordinals and month names.
+/// number words, ordinals and month names. A number before a multiplier
+/// word (`256 million`) also keeps its bare value, since the source may
+/// put its word for "million" where no reader looks for it (Sinhala writes
+/// it before the number); a decade (`1990s`) also means its last two
+/// digits (`'90`, `anii 90`).
 pub fn in_target(text: &str) -> Vec<Number> {
-    let mut found = in_source(text);
+    let mut found = arabic(text, true);
+    found.extend(chinese(text));
+    found.sort_by_key(|n| n.range.start);
     found.extend(english_words(text));
     found
 }
@@ -79,6 +172,102 @@ pub fn in_target(text: &str) -> Vec<Number> {
 /// The source's numbers that no number of the target renders, each target
 /// number rendering one source number at most.
 pub fn missing(source: &str, target: &str) -> Vec<Number> {
+    unmatched(source, target).0
+}
+
+/// A time of day in the target (`11.45am`, `11:45 p.m.`): its hour and
+/// minutes render a source's `11 : 45` or `11 ч 45`.
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([0-9]{1,2})[.:]([0-9]{2})\s*(?i:[ap]\.?m\b\.?)").expect("valid")
+});
+
+/// What follows an hour after noon.
+static PM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?i:p\.?m\b\.?)").expect("valid"));
+
+fn arabic(text: &str, target: bool) -> Vec<Number> {
+    let mut found = Vec::new();
+    for m in ARABIC.find_iter(text) {
+        if let Some(time) = TIME.captures(&text[m.start()..]).filter(|_| target) {
+            for part in [time.get(1), time.get(2)].into_iter().flatten() {
+                found.push(Number {
+                    values: part.as_str().parse().ok().into_iter().collect(),
+                    month: false,
+                    range: m.start() + part.start()..m.start() + part.end(),
+                });
+            }
+            continue;
+        }
+        let written = ascii_digits(m.as_str());
+        let mut values = readings(&written);
+        let mut end = m.end();
+        if let Some((factor, len, word)) = multiplier_after(&text[end..]) {
+            let bare = values.clone();
+            values = values.iter().map(|v| v * factor).collect();
+            if target && word {
+                values.extend(bare);
+            }
+            end += len;
+        } else if target && is_decade(&written, &text[end..]) {
+            values.extend(written[2..].parse::<f64>().ok());
+        } else if PM.is_match(&text[end..]) {
+            // 6 p.m. is 18:00.
+            values.extend(
+                values
+                    .clone()
+                    .iter()
+                    .filter(|v| **v < 12.0)
+                    .map(|v| v + 12.0),
+            );
+        }
+        let month = is_month(&text[end..]) && values.iter().any(|v| is_month_value(*v));
+        if m.as_str()
+            .contains(|c| ('\u{966}'..='\u{96f}').contains(&c))
+        {
+            match bikram_sambat(&values, &text[end..]) {
+                Some(years) => values.extend(years),
+                // A day of a Nepali month: its day in the Gregorian
+                // calendar differs, so the target cannot be held to it.
+                None => continue,
+            }
+        }
+        found.push(Number {
+            values,
+            month,
+            range: m.start()..end,
+        });
+    }
+    found
+}
+
+/// Nepali dates are in the Bikram Sambat calendar, which a translation
+/// converts: its year 2072 is 2015 or 2016 (the year starts in April), and
+/// its days (`१२ गते`) fall on other Gregorian days. `None` for a day.
+fn bikram_sambat(values: &[f64], after: &str) -> Option<Vec<f64>> {
+    if after.trim_start().starts_with("गते") {
+        return None;
+    }
+    Some(
+        values
+            .iter()
+            .filter(|v| v.fract() == 0.0 && (1950.0..=2200.0).contains(*v))
+            .flat_map(|v| [v - 57.0, v - 56.0])
+            .collect(),
+    )
+}
+
+/// `1990` of `1990s`: a decade, also written by its last two digits.
+fn is_decade(written: &str, after: &str) -> bool {
+    written.len() == 4
+        && written.bytes().all(|b| b.is_ascii_digit())
+        && written.ends_with('0')
+        && (after.starts_with('s') || after.starts_with("'s"))
+        && !after[after.find('s').map_or(0, |i| i + 1)..].starts_with(char::is_alphanumeric)
+}
+
+/// The source's numbers that no number of the target renders, and the
+/// target's numbers that render none of the source's, each target number
+/// rendering one source number at most.
+pub fn unmatched(source: &str, target: &str) -> (Vec<Number>, Vec<Number>) {
     let mut targets: Vec<Option<Number>> = in_target(target).into_iter().map(Some).collect();
     let mut missing = Vec::new();
     for number in in_source(source) {
@@ -90,28 +279,7 @@ pub fn missing(source: &str, target: &str) -> Vec<Number> {
             None => missing.push(number),
         }
     }
-    missing
-}
-
-fn arabic(text: &str) -> Vec<Number> {
-    let mut found = Vec::new();
-    for m in ARABIC.find_iter(text) {
-        let mut values = readings(m.as_str());
-        let mut end = m.end();
-        if let Some(c) = MULTIPLIER.captures(&text[end..]) {
-            let word = c.get(1).or_else(|| c.get(2)).expect("one group matches");
-            let factor = multiplier(word.as_str());
-            values = values.iter().map(|v| v * factor).collect();
-            end += c.get(0).expect("whole").end();
-        }
-        let month = is_month(&text[end..]) && values.iter().any(|v| is_month_value(*v));
-        found.push(Number {
-            values,
-            month,
-            range: m.start()..end,
-        });
-    }
-    found
+    (missing, targets.into_iter().flatten().collect())
 }
 
 /// Every value a run of digits and separators can mean.
@@ -354,10 +522,17 @@ fn english_words(text: &str) -> Vec<Number> {
             });
             continue;
         }
+        let word_value = |part: &str| WORDS.iter().find(|(w, _)| *w == part).map(|(_, v)| *v);
+        // `twenty-five` is a sum; `two-year` is two.
         let value = lower
             .split('-')
-            .map(|part| WORDS.iter().find(|(w, _)| *w == part).map(|(_, v)| *v))
-            .try_fold(0.0, |sum, v| v.map(|v| sum + v));
+            .map(word_value)
+            .try_fold(0.0, |sum, v| v.map(|v| sum + v))
+            .or_else(|| {
+                lower
+                    .split_once('-')
+                    .and_then(|(first, _)| word_value(first))
+            });
         let value = match value {
             Some(v) => Some(v),
             None if lower == "a" || lower == "an" => Some(1.0).filter(|_| {

@@ -77,6 +77,18 @@ fn key(written: &str) -> String {
     written.to_string()
 }
 
+/// Whether a placeholder's key is an inline HTML tag of typography only
+/// (`<sup>`, `</i>`, `<em>`...), which a translation may add.
+pub fn is_typographic(key: &str) -> bool {
+    let name = key
+        .trim_start_matches(['<', '/'])
+        .trim_end_matches(['>', '/']);
+    matches!(
+        name,
+        "sup" | "sub" | "i" | "b" | "em" | "strong" | "small" | "span" | "nobr" | "wbr"
+    )
+}
+
 /// The difference between the placeholders of a source and a target.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Difference {
@@ -101,6 +113,14 @@ pub fn compare(source: &[Placeholder], target: &[Placeholder]) -> Difference {
     for p in target {
         *counts.entry(&p.key).or_default() -= 1;
     }
+    // A named placeholder may be used as often as the language needs:
+    // only whether it is there counts.
+    let present = |list: &[Placeholder], key: &str| list.iter().any(|p| p.key == key);
+    for (key, n) in counts.iter_mut() {
+        if is_named(key) && present(source, key) && present(target, key) {
+            *n = 0;
+        }
+    }
     let mut difference = Difference::default();
     let mut owed = counts.clone();
     for p in source {
@@ -118,6 +138,61 @@ pub fn compare(source: &[Placeholder], target: &[Placeholder]) -> Difference {
         }
     }
     difference
+}
+
+/// Whether a placeholder is filled by name or number rather than by its
+/// place (`%(name)s`, `{0}`, `{{ x }}`, `${x}`; not `%s` nor a tag).
+fn is_named(key: &str) -> bool {
+    key.starts_with("%(") || key.starts_with('{') || key.starts_with("${")
+}
+
+/// [`compare`] for forms of a plural message: each distinct placeholder
+/// of `source` the target lacks is missing, each of the target that
+/// `either` (both source forms) lacks is added; how often does not count.
+pub fn compare_sets(
+    source: &[Placeholder],
+    either: &[Placeholder],
+    target: &[Placeholder],
+) -> Difference {
+    let mut difference = Difference::default();
+    for p in source {
+        if !target.iter().any(|t| t.key == p.key) && !difference.missing.contains(&p.written) {
+            difference.missing.push(p.written.clone());
+        }
+    }
+    for p in target {
+        if !either.iter().any(|s| s.key == p.key)
+            && !difference.added.iter().any(|a| a.key == p.key)
+        {
+            difference.added.push(p.clone());
+        }
+    }
+    difference
+}
+
+/// Added placeholders that are a missing one with other spacing inside
+/// (`{{limit}}` for `{{ limit }}`): the range of each and the missing
+/// placeholder it should be, taken out of `difference`.
+pub fn respaced(difference: &mut Difference) -> Vec<(Range<usize>, String)> {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let mut found = Vec::new();
+    difference.added.retain(|added| {
+        if added.range.is_empty() {
+            return true;
+        }
+        let i = difference
+            .missing
+            .iter()
+            .position(|m| squeeze(m) == squeeze(&added.written));
+        match i {
+            Some(i) => {
+                found.push((added.range.clone(), difference.missing.remove(i)));
+                false
+            }
+            None => true,
+        }
+    });
+    found
 }
 
 /// Where the target writes a missing placeholder with stray spaces: the

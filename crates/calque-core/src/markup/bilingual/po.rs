@@ -94,7 +94,22 @@ pub fn read(text: &str, include_fuzzy: bool) -> Vec<Unit> {
         }
     }
     finish(&mut entry, &mut units, include_fuzzy);
+    // Message ids are English by convention: an English catalogue
+    // (`en_GB`, `en_AU`) repeats many of them on purpose.
+    if header_language(text).is_some_and(|l| super::same_language(&l, "en")) {
+        units.iter_mut().for_each(|u| u.same_language = true);
+    }
     units
+}
+
+/// The `Language:` field of the header entry, if any.
+fn header_language(text: &str) -> Option<String> {
+    let at = text.find("\"Language: ")? + "\"Language: ".len();
+    let value: String = text[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+        .collect();
+    (!value.is_empty()).then_some(value)
 }
 
 /// Turns a finished entry into units and starts a new one.
@@ -113,6 +128,11 @@ fn finish(entry: &mut Entry, units: &mut Vec<Unit>, include_fuzzy: bool) {
         unit.source = match (&entry.plural, n) {
             (Some(p), 1..) => p.clone(),
             _ => entry.id.clone(),
+        };
+        unit.plural = match (&entry.plural, n) {
+            (Some(_), 1..) => Some(entry.id.clone()),
+            (Some(p), _) => Some(p.clone()),
+            (None, _) => None,
         };
         unit.id = if plural {
             format!("{id}[{n}]")

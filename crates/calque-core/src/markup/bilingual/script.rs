@@ -15,6 +15,11 @@ pub enum Script {
     Hebrew,
     Thai,
     Devanagari,
+    Bengali,
+    Tamil,
+    Sinhala,
+    Georgian,
+    Armenian,
 }
 
 impl Script {
@@ -32,6 +37,11 @@ impl Script {
             0x0590..=0x05ff => Script::Hebrew,
             0x0e00..=0x0e7f => Script::Thai,
             0x0900..=0x097f => Script::Devanagari,
+            0x0980..=0x09ff => Script::Bengali,
+            0x0b80..=0x0bff => Script::Tamil,
+            0x0d80..=0x0dff => Script::Sinhala,
+            0x10a0..=0x10ff => Script::Georgian,
+            0x0530..=0x058f => Script::Armenian,
             _ => return None,
         })
     }
@@ -45,6 +55,11 @@ impl Script {
             Script::Hebrew => "Hebrew",
             Script::Thai => "Thai",
             Script::Devanagari => "Devanagari",
+            Script::Bengali => "Bengali",
+            Script::Tamil => "Tamil",
+            Script::Sinhala => "Sinhala",
+            Script::Georgian => "Georgian",
+            Script::Armenian => "Armenian",
         }
     }
 }

@@ -121,6 +121,17 @@ fn po_entries_pair_ids_with_translations() {
         ]
     );
     assert_eq!(units[2].source, "%d files");
+    assert_eq!(units[2].plural.as_deref(), Some("One file"));
+    assert_eq!(units[1].plural.as_deref(), Some("%d files"));
+    assert!(units.iter().all(|u| !u.same_language));
+    let english = format!("msgid \"\"\nmsgstr \"Language: en_GB\\n\"\n\n{PO}");
+    assert!(
+        read(Format::Gettext, &english, &ReadOptions::default())
+            .unwrap()
+            .unwrap()
+            .iter()
+            .all(|u| u.same_language)
+    );
     assert_eq!(units[2].target, "%d \"fichiers\"");
     // The escaped quote maps to its two bytes.
     let quote = units[2].target.find('"').unwrap();
@@ -283,6 +294,40 @@ mod numbers_tests {
         assert!(flagged("25", "twenty-five").is_empty());
         assert!(flagged("200万", "two million").is_empty());
         assert!(flagged("100万", "a million").is_empty());
+        assert!(flagged("2 ani", "a two-year siege").is_empty());
+    }
+
+    #[test]
+    fn multiplier_words_of_other_languages() {
+        assert!(flagged("256 миллионов рублей", "256 million roubles").is_empty());
+        assert!(flagged("более 5 тыс. человек", "more than 5 thousand people").is_empty());
+        assert!(flagged("20 tuhande elanikuga", "with 20 000 inhabitants").is_empty());
+        assert!(flagged("470 de milioane de biciclete", "470 million bicycles").is_empty());
+        assert!(flagged("1,2 миллиарда записей", "1.2 billion records").is_empty());
+        assert_eq!(flagged("5 млн рублей", "5 thousand roubles"), ["5 млн"]);
+        // A multiplier no reader knows (Sinhala puts it before the number):
+        // the target's `7.5 million` still renders the bare 7.5.
+        assert!(flagged("මිලියන 7.5ක", "7.5 million pounds").is_empty());
+        // Chinese units are read: 5万 is not 5 thousand.
+        assert_eq!(flagged("5万人", "5 thousand people"), ["5万"]);
+    }
+
+    #[test]
+    fn other_digits_and_decades() {
+        assert!(flagged("२०१० मा", "in 2010").is_empty());
+        assert_eq!(flagged("२०१० मा", "in 2001"), ["२०१०"]);
+        assert!(flagged("11 : 45 - заморозки", "11.45am - frosts").is_empty());
+        assert!(flagged("6 p.m.", "18.00").is_empty());
+        assert!(flagged("Server Error (500)", "ಸರ್ವರ್ ದೋಷ (೫೦೦)").is_empty());
+        assert!(flagged("IPv4 address", "အိုင်ပီဗီ၄လိပ်စာ").is_empty());
+        assert_eq!(flagged("11 : 45", "11.50am"), ["45"]);
+        assert!(flagged("३ सय", "300").is_empty());
+        // Nepali years are Bikram Sambat; their days are not held.
+        assert!(flagged("२०७२ बैशाख १२ गते", "April 25 , 2015").is_empty());
+        assert!(flagged("२०७२ साल", "in 2016").is_empty());
+        assert_eq!(flagged("२०७२ साल", "in 2027"), ["२०७२"]);
+        assert!(flagged("în anii ' 90", "in the 1990s").is_empty());
+        assert_eq!(flagged("în anii ' 80", "in the 1990s"), ["80"]);
     }
 }
 
@@ -360,6 +405,121 @@ mod check_tests {
             run("東京", "東京タワー").is_empty(),
             "a CJK target is not flagged for CJK"
         );
+        assert_eq!(run("ඉෂා සලාතය", "the ඉෂා prayer").len(), 1);
+        // A Latin source kept as it is: running text is flagged, a title
+        // or a product name is not.
+        assert_eq!(
+            run(
+                "Save your changes before closing",
+                "Save your changes before closing"
+            )
+            .len(),
+            1
+        );
+        assert!(run("Star Wars Fallen order .", "Star Wars Fallen order .").is_empty());
+        assert!(
+            run(
+                "CoolerMaster MasterWatt Lite 600W",
+                "CoolerMaster MasterWatt Lite 600W"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn plural_forms_share_their_placeholders() {
+        let run = |u: &Unit| Check::Placeholders.run(u);
+        // Symfony forms joined by `|`: three forms for two is no error, nor
+        // a singular that spells its number out.
+        let forms = unit(
+            "at least {{ limit }} choice.|at least {{ limit }} choices.",
+            "хотя бы {{ limit }} вариант.|хотя бы {{ limit }} варианта.|хотя бы {{ limit }} вариантов.",
+        );
+        assert!(run(&forms).is_empty());
+        let spelled = unit(
+            "exactly {{ limit }} character.|exactly {{ limit }} characters.",
+            "tasan yhden merkin.|tasan {{ limit }} merkkiä.",
+        );
+        assert!(run(&spelled).is_empty());
+        // A PO plural form may take the other form's placeholder...
+        let mut form = unit("a second ago", "%(count)s секунду назад");
+        form.plural = Some("%(count)s seconds ago".into());
+        assert!(run(&form).is_empty());
+        // ...but not one of neither.
+        let mut form = unit("a second ago", "%(name)s секунду назад");
+        form.plural = Some("%(count)s seconds ago".into());
+        assert_eq!(run(&form).len(), 1);
+        // Typographic tags a language adds are no error; dropped ones are.
+        assert!(run(&unit("{}st", "{}<sup>er</sup>")).is_empty());
+        assert_eq!(
+            run(&unit("Click <b>Save</b>", "Cliquez sur Enregistrer")).len(),
+            1
+        );
+        // A named placeholder may be used once or twice.
+        assert!(
+            run(&unit(
+                "The {name} was added. Add another {name}.",
+                "{name} wurde hinzugefügt."
+            ))
+            .is_empty()
+        );
+        assert!(
+            run(&unit(
+                "Delete %(name)s?",
+                "%(name)s löschen? %(name)s wird entfernt."
+            ))
+            .is_empty()
+        );
+        // Outside plurals, the count matters.
+        assert_eq!(run(&unit("%s and %s", "%s et")).len(), 1);
+    }
+
+    #[test]
+    fn a_placeholder_spaced_otherwise_is_fixed() {
+        let target = "Значение {{limit}} слишком длинное.";
+        let found = Check::Placeholders.run(&unit("The value {{ limit }} is too long.", target));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&target[found[0].range.clone()], "{{limit}}");
+        assert_eq!(found[0].replacement.as_deref(), Some("{{ limit }}"));
+        let target = "Supprimer { count } fichiers ?";
+        let found = Check::Placeholders.run(&unit("Delete {count} files?", target));
+        assert_eq!(found[0].replacement.as_deref(), Some("{count}"));
+        assert_eq!(&target[found[0].range.clone()], "{ count }");
+    }
+
+    #[test]
+    fn a_target_in_the_source_language_may_equal_it() {
+        let mut same = unit(
+            "Save your changes before closing",
+            "Save your changes before closing",
+        );
+        same.same_language = true;
+        assert!(Check::Untranslated.run(&same).is_empty());
+        assert!(super::super::same_language("en_GB", "en-US"));
+        assert!(!super::super::same_language("en", "fr"));
+    }
+
+    #[test]
+    fn a_number_finding_points_at_the_number_that_differs() {
+        let target = "About 5,000 people took part.";
+        let found = Check::Numbers.run(&unit("共有5万人参加。", target));
+        assert_eq!(found.len(), 1);
+        assert_eq!(&target[found[0].range.clone()], "5,000");
+        assert!(found[0].detail.contains("`5万`"), "{}", found[0].detail);
+        // Two numbers changed: each points at its own.
+        let target = "It rose 35% in 2018 and 12% in 2020.";
+        let found = Check::Numbers.run(&unit("2019年增长3.5%，2020年增长12%。", target));
+        let pointed: Vec<&str> = found.iter().map(|p| &target[p.range.clone()]).collect();
+        assert_eq!(pointed, ["2018", "35"]);
+        // A number word or a month does not stand for digits.
+        let target = "On the one hand, it was held in March.";
+        let found = Check::Numbers.run(&unit("2020 : в марте", target));
+        assert_eq!(found[0].range, 0..target.len());
+        // Nothing in the target stands for it: the whole target.
+        let target = "The meeting was held.";
+        let found = Check::Numbers.run(&unit("会议于5月31日举行。", target));
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|p| p.range == (0..target.len())));
     }
 
     #[test]
@@ -399,6 +559,19 @@ mod check_tests {
                 .run(&unit("你好吗？", "How are you?"))
                 .is_empty()
         );
+        // Tokenized text: `. . .` is an ellipsis; `: .` ends with a colon.
+        let ending = |s: &str, t: &str| Check::FinalPunctuation.run(&unit(s, t)).len();
+        assert_eq!(ending("सोचेकी थिईन . . .", "I thought so ..."), 0);
+        assert_eq!(ending("его лозунг : .", "its slogan is :"), 0);
+        assert_eq!(ending("его лозунг : .", "its slogan is ."), 1);
+        // Full stops and question marks of other scripts; Thai has none.
+        assert_eq!(ending("Enter a valid time.", "एक मान्य समय दर्ज करें।"), 0);
+        assert_eq!(ending("Enter a valid time.", "Մուտքագրեք ժամ։"), 0);
+        assert_eq!(ending("Are you sure?", "هل أنت متأكد؟"), 0);
+        assert_eq!(ending("Enter a valid time.", "กรุณาใส่เวลาที่ถูกต้อง"), 0);
+        assert_eq!(ending("Enter a valid time.", "Ingiza muda sahihi"), 1);
+        assert_eq!(ending("6 p.m.", "18:00"), 0);
+        assert_eq!(ending("Oct.", "okt"), 0);
         let long = "a sentence long enough to be measured against its translation";
         assert_eq!(Check::LengthRatio.run(&unit(long, "no")).len(), 1);
         assert!(Check::LengthRatio.run(&unit(long, long)).is_empty());

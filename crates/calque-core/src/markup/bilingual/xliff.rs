@@ -23,7 +23,20 @@ pub fn read(text: &str) -> Result<Vec<Unit>, ReadError> {
     let mut segments_in_unit = 0;
     let mut source: Option<Unit> = None;
     let mut target: Option<Unit> = None;
+    // Source and target languages: on `<file>` in 1.2, on `<xliff>` in 2.x.
+    let mut same_language = false;
     while let Some((event, range)) = xml.next()? {
+        if let Event::Start(e) | Event::Empty(e) = &event
+            && matches!(e.local_name().as_ref(), b"file" | b"xliff")
+        {
+            let (source, target) = match e.local_name().as_ref() {
+                b"file" => ("source-language", "target-language"),
+                _ => ("srcLang", "trgLang"),
+            };
+            if let (Some(s), Some(t)) = (attribute(e, source), attribute(e, target)) {
+                same_language = super::same_language(&s, &t);
+            }
+        }
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 b"trans-unit" | b"unit" => {
@@ -48,7 +61,9 @@ pub fn read(text: &str) -> Result<Vec<Unit>, ReadError> {
                     } else {
                         id.clone()
                     };
-                    units.push(pair(id, s, t));
+                    let mut unit = pair(id, s, t);
+                    unit.same_language = same_language;
+                    units.push(unit);
                 }
                 if matches!(name.as_ref(), b"trans-unit" | b"unit") {
                     unit_id = None;
