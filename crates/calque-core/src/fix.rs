@@ -22,8 +22,11 @@ pub const MAX_PASSES: usize = 8;
 /// One replacement of a byte range.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
+    /// The bytes replaced, in the text the edit applies to.
     pub span: Range<usize>,
+    /// What replaces them.
     pub replacement: String,
+    /// Index of the rule whose fix it is (see [`crate::engine::Engine::rule`]).
     pub rule: usize,
 }
 
@@ -96,7 +99,7 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
 /// so that a pass holds one copy of the text, not two: the text is first
 /// moved right by what the edits add, then written left to right, which
 /// never overtakes what is still to be read.
-pub fn apply_in_place(text: &mut String, edits: &[Edit]) {
+pub(crate) fn apply_in_place(text: &mut String, edits: &[Edit]) {
     let added: usize = edits
         .iter()
         .map(|e| e.replacement.len().saturating_sub(e.span.len()))
@@ -127,6 +130,7 @@ pub fn apply_in_place(text: &mut String, edits: &[Edit]) {
 /// What fixing a text did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
+    /// The fixed text.
     pub text: String,
     /// Edits applied over all passes.
     pub applied: usize,
@@ -147,8 +151,11 @@ pub struct Outcome {
 /// characters) in the original text, which the fix no longer holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LeftOut {
+    /// The finding, its span in the original text.
     pub finding: Finding,
+    /// 1-based line of its start.
     pub line: usize,
+    /// 1-based column (in characters) of its start.
     pub column: usize,
 }
 
@@ -253,7 +260,7 @@ fn placed(text: &str, left_out: Vec<&Finding>) -> Vec<LeftOut> {
 
 /// Maps a byte range of a pass's input to the range of its output that
 /// replaced it. A range that an edit overlaps grows to cover the whole edit.
-pub fn map_forward(span: &Range<usize>, edits: &[Edit]) -> Range<usize> {
+pub(crate) fn map_forward(span: &Range<usize>, edits: &[Edit]) -> Range<usize> {
     // Edits never overlap each other, so one pass finds every edit the range
     // overlaps, and growing the range cannot make it overlap another.
     let (mut start, mut end) = (span.start, span.end);

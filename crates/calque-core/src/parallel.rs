@@ -31,7 +31,7 @@ pub fn check(engine: &Engine, text: &str) -> Vec<Finding> {
 
 /// What [`Engine::search`] finds in all of `text`: the paragraph findings
 /// (unsorted) and the sightings (in order of start).
-pub fn paragraph_findings_and_sightings(
+pub(crate) fn paragraph_findings_and_sightings(
     engine: &Engine,
     text: &str,
 ) -> (Vec<Finding>, Vec<Sighting>) {

@@ -9,8 +9,11 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
+    /// Worth a look; style or likely MT wording.
     Info,
+    /// Probably wrong.
     Warning,
+    /// Wrong: a mistranslation or a broken fact.
     Error,
 }
 
@@ -55,7 +58,9 @@ impl fmt::Display for Level {
 pub struct Example {
     /// For a bilingual rule: the source `bad` translates.
     pub source: Option<String>,
+    /// Text the rule must flag.
     pub bad: String,
+    /// What `fix` must make of it.
     pub good: Option<String>,
 }
 
@@ -64,13 +69,21 @@ pub struct Example {
 pub struct Rule {
     /// `pack/rule`
     pub id: String,
+    /// The pack's name.
     pub pack: String,
+    /// How serious its findings are.
     pub level: Level,
+    /// Whether `fix` applies its fixes without `--unsafe`.
     pub safe: bool,
+    /// What is wrong, shown with every finding.
     pub message: String,
+    /// Why, for `calque rules` and SARIF.
     pub rationale: Option<String>,
+    /// Where the error was seen (URLs, dev files), the evidence for the rule.
     pub reference: Option<String>,
+    /// Bad -> good cases, run by `calque rules --test`.
     pub examples: Vec<Example>,
+    /// Texts the rule must leave alone, run the same way.
     pub ok: Vec<String>,
     /// For a bilingual rule: sources with translations that must not be flagged.
     pub ok_pairs: Vec<(String, String)>,
@@ -80,7 +93,7 @@ pub struct Rule {
 
 impl Rule {
     /// The part of the id after the pack name.
-    pub fn short_id(&self) -> &str {
+    pub(crate) fn short_id(&self) -> &str {
         &self.id[self.pack.len() + 1..]
     }
 }

@@ -185,6 +185,7 @@ impl GlossarySet {
 
     /// Appends the glossary findings in `text`: [`GlossarySet::observe`]
     /// over the whole text, then [`GlossarySet::resolve`].
+    #[cfg(test)]
     pub fn find(&self, text: &str, out: &mut Vec<Finding>) {
         let mut sightings = Vec::new();
         self.observe(text, 0..text.len(), &mut sightings);

@@ -4,27 +4,27 @@
 //! One pass per block of text serves every rule: all phrases (and the
 //! members of consistency groups) share one index of their first words
 //! ([`phrase`]), all patterns share an Aho-Corasick automaton of their
-//! trigger literals ([`prefilter`]), which says where each of them can
+//! trigger literals (`prefilter`), which says where each of them can
 //! match; patterns, context conditions and case shaping run only there.
 
 pub mod blocks;
-pub mod consistency;
-pub mod context;
-pub mod definition;
-pub mod detect;
-pub mod eight_bytes;
+pub(crate) mod consistency;
+pub(crate) mod context;
+pub(crate) mod definition;
+pub(crate) mod detect;
+pub(crate) mod eight_bytes;
 pub mod error;
 pub mod gate;
-pub mod glossary;
-pub use calque_literals as literals;
-pub mod pattern;
+pub(crate) mod glossary;
+pub(crate) use calque_literals as literals;
+pub(crate) mod pattern;
 pub mod phrase;
-pub mod precomputed;
-pub mod prefilter;
-pub mod regions;
-pub mod shape;
-pub mod sightings;
-pub mod template;
+pub(crate) mod precomputed;
+pub(crate) mod prefilter;
+pub(crate) mod regions;
+pub(crate) mod shape;
+pub(crate) mod sightings;
+pub(crate) mod template;
 
 use crate::rule::Rule;
 use consistency::ConsistencySet;
@@ -82,6 +82,7 @@ pub struct Engine {
 }
 
 impl Engine {
+    /// Compiles validated rules into one engine. Fails only when an automaton outgrows its limits; every pack error was found when loading.
     pub fn new(defs: Vec<RuleDef>) -> Result<Engine, BuildError> {
         let mut rules = Vec::with_capacity(defs.len());
         let mut behaviours = Vec::with_capacity(defs.len());
@@ -178,23 +179,15 @@ impl Engine {
         &self.rules
     }
 
+    /// The rule a [`Finding::rule`] index names.
     pub fn rule(&self, index: usize) -> &Rule {
         &self.rules[index]
     }
 
     /// The bilingual rules (index and check), which [`Engine::check`] never
     /// runs: [`crate::markup::bilingual::check`] does, where a source is known.
-    pub fn bilingual_checks(&self) -> &[(usize, definition::Check)] {
+    pub(crate) fn bilingual_checks(&self) -> &[(usize, definition::Check)] {
         &self.bilingual
-    }
-
-    /// Ids of the pattern rules without trigger literals, whose relaxed
-    /// twins run over every block (see [`prefilter`]).
-    pub fn untriggered_patterns(&self) -> Vec<&str> {
-        self.pattern_scan
-            .fallbacks()
-            .map(|i| self.rules[self.pattern_rules[i]].id.as_str())
-            .collect()
     }
 
     /// All findings in `text`, ordered by position then rule. A rule never
@@ -208,14 +201,14 @@ impl Engine {
     /// Searches `text[range]` in one pass. Appends to `findings` those of
     /// the rules that look at one paragraph at a time (phrases and
     /// patterns), unsorted, and to `sightings` what the rules that decide
-    /// over the whole text see there (see [`sightings`]), in order of
+    /// over the whole text see there (see `sightings`), in order of
     /// start. `range` must start and end at paragraph breaks (or the
     /// text's ends); the text around it is read only for context conditions
     /// and word boundaries. Both are the same whether a paragraph is
     /// searched alone or with the whole text, which `check` (over the
     /// threads, see [`crate::parallel`]) and `fix` (see `fix::recheck`)
     /// rely on; [`Engine::complete`] then decides over the whole text.
-    pub fn search(
+    pub(crate) fn search(
         &self,
         text: &str,
         range: Range<usize>,
@@ -250,7 +243,7 @@ impl Engine {
     /// it: the paragraph findings (in any order) and the sightings (in
     /// order of start). Adds the findings of the whole-text rules (glossary,
     /// consistency), then orders them all and drops repeats.
-    pub fn complete(
+    pub(crate) fn complete(
         &self,
         text: &str,
         mut findings: Vec<Finding>,

@@ -91,10 +91,13 @@ impl PackError {
 /// A validated pack.
 #[derive(Debug, Clone)]
 pub struct Pack {
+    /// The pack's name, the first part of its rules' ids.
     pub name: String,
+    /// One line saying what the pack is for.
     pub description: String,
     /// The file it came from (`rules/x.toml` for built-in packs).
     pub file: String,
+    /// Its rules, validated, in file order.
     pub rules: Vec<RuleDef>,
     /// Which documents it applies to: its source languages and evidence.
     pub gate: PackGate,
@@ -537,7 +540,7 @@ const MAX_DIAGRAM_WIDTH: usize = 300;
 
 /// Trims a phrase and folds every whitespace run to one space, the form the
 /// phrase automaton matches against.
-pub fn normalise_phrase(phrase: &str) -> String {
+pub(crate) fn normalise_phrase(phrase: &str) -> String {
     phrase.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -26,8 +26,11 @@ use words::WordBits;
 /// A phrase match, in byte offsets of the original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Candidate {
+    /// Index of the rule the phrase belongs to.
     pub rule: usize,
+    /// Byte offset of the match's start.
     pub start: usize,
+    /// Byte offset just past the match.
     pub end: usize,
 }
 
@@ -54,6 +57,9 @@ impl Entry {
 }
 
 #[derive(Debug, Clone)]
+/// Every phrase of every rule, compiled into one index of first words (and an
+/// automaton for phrases that do not start with a word), so one pass over a
+/// block finds them all.
 pub struct PhraseSet {
     by_first_words: Option<WordIndex>,
     /// Phrases that start with something else than a word character.
@@ -99,7 +105,7 @@ impl PhraseSet {
 }
 
 /// Letters, digits and `_`, in any script: what a phrase may not be glued to.
-pub fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
