@@ -14,6 +14,7 @@ use anyhow::{Result, anyhow, bail};
 use calque_core::engine::Engine;
 use calque_core::fix::{self, MAX_PASSES};
 use calque_core::markup;
+use calque_core::rule::RuleId;
 use rayon::prelude::*;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -29,7 +30,7 @@ struct Fixed {
     remaining: usize,
     /// Of the findings left, those with a suggestion `--unsafe` would apply.
     suggestions: usize,
-    still_firing: Vec<usize>,
+    still_firing: Vec<RuleId>,
     /// Fixes left out because a stronger fix overlapped them.
     left_out: Vec<LeftOutFix>,
     /// Each applied fix, placed (for `fix --format json`).
@@ -386,7 +387,7 @@ fn warn_if_unsettled(engine: &Engine, f: &Fixed) {
     }
 }
 
-fn warn_rules(engine: &Engine, rules: &[usize], label: &str) {
+fn warn_rules(engine: &Engine, rules: &[RuleId], label: &str) {
     let names: Vec<&str> = rules.iter().map(|&r| engine.rule(r).id.as_str()).collect();
     eprintln!(
         "calque: warning: {label}: the fixes did not settle after {MAX_PASSES} passes; these rules keep firing on their own output: {}",

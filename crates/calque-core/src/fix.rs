@@ -9,6 +9,7 @@
 mod recheck;
 
 use crate::engine::{Engine, Finding};
+use crate::rule::RuleId;
 use crate::source::LineIndex;
 use recheck::ParagraphFindings;
 use std::cmp::Reverse;
@@ -27,7 +28,7 @@ pub struct Edit {
     /// What replaces them.
     pub replacement: String,
     /// Index of the rule whose fix it is (see [`crate::engine::Engine::rule`]).
-    pub rule: usize,
+    pub rule: RuleId,
 }
 
 /// Whether a finding's fix may be applied: it has one, and it is safe or
@@ -144,7 +145,7 @@ pub struct Outcome {
     /// overlapped them, with where they are in the original text.
     pub left_out: Vec<LeftOut>,
     /// Rules still producing edits when [`MAX_PASSES`] was reached; empty when the text settled.
-    pub still_firing: Vec<usize>,
+    pub still_firing: Vec<RuleId>,
 }
 
 /// A fix that was left out, and its 1-based line and column (in
@@ -225,7 +226,7 @@ fn fix_passes(
     }
     let findings = findings_of(&text, passes.last().map(Vec::as_slice));
     let (edits, _) = choose_edits(engine, &findings, unsafe_fixes);
-    let mut still_firing: Vec<usize> = edits.iter().map(|e| e.rule).collect();
+    let mut still_firing: Vec<RuleId> = edits.iter().map(|e| e.rule).collect();
     still_firing.sort_unstable();
     still_firing.dedup();
     Outcome {
@@ -318,7 +319,7 @@ examples = [{ bad = "maintain multilateralism", good = "uphold multilateralism" 
         let edit = |a: usize, b: usize, r: &str| Edit {
             span: a..b,
             replacement: r.into(),
-            rule: 0,
+            rule: RuleId::new(0),
         };
         // "XI said long -term" -> "Xi said long-term"
         let edits = [edit(0, 2, "Xi"), edit(8, 18, "long-term")];
@@ -333,7 +334,7 @@ examples = [{ bad = "maintain multilateralism", good = "uphold multilateralism" 
         let edit = |a: usize, b: usize, r: &str| Edit {
             span: a..b,
             replacement: r.into(),
-            rule: 0,
+            rule: RuleId::new(0),
         };
         let text = "UN met; é XI said; the UN; end";
         let cases = [

@@ -97,3 +97,21 @@ impl Rule {
         &self.id[self.pack.len() + 1..]
     }
 }
+
+/// A rule's number in the engine that loaded it: what a finding, an edit or
+/// a bilingual note names, and what [`crate::engine::Engine::rule`] turns
+/// back into the [`Rule`]. Meaningless for another engine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RuleId(usize);
+
+impl RuleId {
+    /// The id of the engine's rule at `index` (rules are numbered in load order).
+    pub(crate) fn new(index: usize) -> RuleId {
+        RuleId(index)
+    }
+
+    /// The rule's position in [`crate::engine::Engine::rules`].
+    pub fn index(self) -> usize {
+        self.0
+    }
+}

@@ -160,21 +160,24 @@ impl Gate {
         if self.origin == Origin::Any
             || findings
                 .iter()
-                .all(|f| self.rule_languages[f.rule].is_empty())
+                .all(|f| self.rule_languages[f.rule.index()].is_empty())
         {
             return;
         }
         // Findings of evidence rules count first; the patterns are searched
         // lazily, once per language and document.
         let mut found = vec![0; self.languages.len()];
-        for f in findings.iter().filter(|f| self.rule_is_evidence[f.rule]) {
-            for &l in &self.rule_languages[f.rule] {
+        for f in findings
+            .iter()
+            .filter(|f| self.rule_is_evidence[f.rule.index()])
+        {
+            for &l in &self.rule_languages[f.rule.index()] {
                 found[l] += 1;
             }
         }
         let mut decided: Vec<Option<bool>> = vec![None; self.languages.len()];
         findings.retain(|f| {
-            let needs = &self.rule_languages[f.rule];
+            let needs = &self.rule_languages[f.rule.index()];
             needs.is_empty()
                 || needs.iter().any(|&l| {
                     *decided[l].get_or_insert_with(|| self.language_applies(l, text, found[l]))

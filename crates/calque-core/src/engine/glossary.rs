@@ -17,6 +17,7 @@ use super::Finding;
 use super::eight_bytes;
 use super::shape;
 use super::sightings::{Seen, Sighting};
+use crate::rule::RuleId;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
@@ -91,7 +92,7 @@ pub struct GlossarySet {
 
 #[derive(Debug, Clone)]
 struct Compiled {
-    rule: usize,
+    rule: RuleId,
     rule_safe: bool,
     entry: Entry,
     single_word: bool,
@@ -121,9 +122,9 @@ struct FuzzyKey {
 }
 
 impl GlossarySet {
-    /// `rules`: (rule index, the rule's `safe`, its entries). Forms must
+    /// `rules`: (rule id, the rule's `safe`, its entries). Forms must
     /// have passed [`form_words`].
-    pub fn new(rules: Vec<(usize, bool, Vec<Entry>)>) -> GlossarySet {
+    pub fn new(rules: Vec<(RuleId, bool, Vec<Entry>)>) -> GlossarySet {
         let mut set = GlossarySet::default();
         set.particles
             .extend(COMMON_PARTICLES.iter().map(|p| p.to_string()));
