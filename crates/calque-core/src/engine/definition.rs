@@ -46,6 +46,21 @@ pub enum Matcher {
     Bilingual(Check),
 }
 
+impl Matcher {
+    /// The kind's name as `calque rules` and the JSON output show it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Matcher::Phrase(_) => "phrase",
+            Matcher::Pattern(_) => "pattern",
+            Matcher::Glossary(_) => "glossary",
+            Matcher::Consistency(_) => "consistency",
+            Matcher::Detector(_) => "detector",
+            Matcher::Bilingual(Check::Term(_)) => "term",
+            Matcher::Bilingual(_) => "bilingual",
+        }
+    }
+}
+
 /// A validated rule, ready to be compiled into an engine.
 #[derive(Debug, Clone)]
 pub struct RuleDef {
