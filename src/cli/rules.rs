@@ -59,7 +59,11 @@ fn list(options: &Options, rules: Vec<&Rule>, json: bool) -> Result<Status> {
                     "{:<width$}  {:<7}  {:<6}  {}",
                     style.bold(&r.id),
                     r.level.as_str(),
-                    if r.safe { "safe" } else { "unsafe" },
+                    if r.applicability.is_safe() {
+                        "safe"
+                    } else {
+                        "unsafe"
+                    },
                     r.message,
                     width = width + if style.on { 8 } else { 0 },
                 )?;
@@ -96,7 +100,7 @@ fn write_json(out: &mut dyn Write, rules: &[&Rule]) -> io::Result<()> {
             id: &r.id,
             pack: &r.pack,
             level: r.level,
-            safe: r.safe,
+            safe: r.applicability.is_safe(),
             message: &r.message,
             kind: r.kind,
         })
@@ -141,7 +145,7 @@ fn explain(out: &mut dyn Write, rule: &Rule, names: &[String]) -> io::Result<()>
         out,
         "  level: {}, {}, matches by {}",
         rule.level,
-        if rule.safe {
+        if rule.applicability.is_safe() {
             "safe fix (applied by `calque fix`)"
         } else {
             "suggestion (applied with --unsafe)"

@@ -9,7 +9,7 @@
 mod recheck;
 
 use crate::engine::{Engine, Finding};
-use crate::rule::RuleId;
+use crate::rule::{Applicability, RuleId};
 use crate::source::LineIndex;
 use recheck::ParagraphFindings;
 use std::cmp::Reverse;
@@ -31,11 +31,16 @@ pub struct Edit {
     pub rule: RuleId,
 }
 
-/// Whether a finding's fix may be applied: it has one, and it is safe or
-/// `unsafe_fixes` allows suggestions too. (Safety is decided per finding by
-/// the engine.)
+/// Whether a finding's fix may be applied: it has one, and it is safe, or
+/// unsafe and `unsafe_fixes` allows suggestions too; display-only advice
+/// never is. (Applicability is decided per finding by the engine.)
 pub fn is_fixable(finding: &Finding, unsafe_fixes: bool) -> bool {
-    !finding.replacements.is_empty() && (unsafe_fixes || finding.safe)
+    !finding.replacements.is_empty()
+        && match finding.applicability {
+            Applicability::Safe => true,
+            Applicability::Unsafe => unsafe_fixes,
+            Applicability::DisplayOnly => false,
+        }
 }
 
 /// The edits to apply, non-overlapping and sorted by position, and the

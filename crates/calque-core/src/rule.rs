@@ -64,6 +64,39 @@ pub struct Example {
     pub good: Option<String>,
 }
 
+/// Whether a fix may be applied without a person reading it (the model of
+/// ruff's). Ordered from the weakest: `DisplayOnly < Unsafe < Safe`, the
+/// order in which the same advice from several rules is ranked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Applicability {
+    /// Shown as advice, never applied, not even by `fix --unsafe`.
+    DisplayOnly,
+    /// Applied only when asked for (`fix --unsafe`): right in most
+    /// contexts, or one of several plausible replacements. A pack's
+    /// `safe = false` (the default).
+    Unsafe,
+    /// Applied by `fix` unreviewed: right in every context the rule can
+    /// match. A pack's `safe = true`.
+    Safe,
+}
+
+impl Applicability {
+    /// `Safe` when `safe` holds, else `Unsafe`: how a pack's `safe` key and
+    /// the engine's per-finding decisions map onto the model.
+    pub fn safe_if(safe: bool) -> Applicability {
+        if safe {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        }
+    }
+
+    /// Whether `fix` applies it without `--unsafe`.
+    pub fn is_safe(self) -> bool {
+        self == Applicability::Safe
+    }
+}
+
 /// What the engine and the printers need to know about a rule besides its matcher.
 #[derive(Debug, Clone)]
 pub struct Rule {
@@ -73,8 +106,9 @@ pub struct Rule {
     pub pack: String,
     /// How serious its findings are.
     pub level: Level,
-    /// Whether `fix` applies its fixes without `--unsafe`.
-    pub safe: bool,
+    /// Whether `fix` applies its fixes without `--unsafe` (`Safe` or
+    /// `Unsafe`, from the pack's `safe`).
+    pub applicability: Applicability,
     /// What is wrong, shown with every finding.
     pub message: String,
     /// Why, for `calque rules` and SARIF.

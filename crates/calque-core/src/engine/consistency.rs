@@ -16,7 +16,7 @@ use super::phrase::is_word_char;
 use super::shape;
 use super::sightings::{Seen, Sighting};
 use crate::engine::error::BuildError;
-use crate::rule::RuleId;
+use crate::rule::{Applicability, RuleId};
 use std::ops::Range;
 
 /// What one consistency rule compares, as a pack defines it.
@@ -218,7 +218,7 @@ impl ConsistencySet {
                 rule: g.rule,
                 span,
                 replacements: vec![replacement],
-                safe: g.safe,
+                applicability: Applicability::safe_if(g.safe),
             });
         }
     }
@@ -262,7 +262,7 @@ fn resolve_apostrophes(
             rule: rule.rule,
             span: word,
             replacements: vec![replacement],
-            safe: rule.safe,
+            applicability: Applicability::safe_if(rule.safe),
         });
     }
 }

@@ -17,7 +17,7 @@ use super::Finding;
 use super::eight_bytes;
 use super::shape;
 use super::sightings::{Seen, Sighting};
-use crate::rule::RuleId;
+use crate::rule::{Applicability, RuleId};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
@@ -376,11 +376,11 @@ impl GlossarySet {
             rule: compiled.rule,
             span,
             replacements,
-            safe: if fuzzy {
+            applicability: Applicability::safe_if(if fuzzy {
                 compiled.entry.fuzzy_safe
             } else {
                 compiled.rule_safe
-            },
+            }),
         }
     }
 }

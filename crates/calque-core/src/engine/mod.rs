@@ -26,7 +26,7 @@ pub(crate) mod shape;
 pub(crate) mod sightings;
 pub(crate) mod template;
 
-use crate::rule::{Rule, RuleId};
+use crate::rule::{Applicability, Rule, RuleId};
 use consistency::ConsistencySet;
 use context::Context;
 use definition::{CaseMode, Matcher, RuleDef};
@@ -46,9 +46,10 @@ pub struct Finding {
     pub span: Range<usize>,
     /// Suggested replacements, the first being the fix; empty for report-only rules.
     pub replacements: Vec<String>,
-    /// Whether `calque fix` applies it without `--unsafe`: the rule's `safe`,
-    /// except for glossary near-misses, which follow their entry.
-    pub safe: bool,
+    /// Whether `calque fix` applies it, and when: the rule's, except for
+    /// glossary near-misses (which follow their entry) and detector fixes
+    /// with several readings (`Unsafe`).
+    pub applicability: Applicability,
 }
 
 /// How one rule turns a match into a finding.
@@ -120,11 +121,11 @@ impl Engine {
                     Some(regex)
                 }
                 Matcher::Glossary(entries) => {
-                    glossary_rules.push((id, def.rule.safe, entries));
+                    glossary_rules.push((id, def.rule.applicability.is_safe(), entries));
                     None
                 }
                 Matcher::Consistency(groups) => {
-                    consistency_rules.push((id, def.rule.safe, groups));
+                    consistency_rules.push((id, def.rule.applicability.is_safe(), groups));
                     None
                 }
                 Matcher::Detector(detector) => {
@@ -304,8 +305,8 @@ impl Engine {
             .iter()
             .map(|r| shape::keep_whitespace(matched, &shape::apply_case(case, r)))
             .collect();
-        let safe = self.rule(rule).safe;
-        finding(rule, c.start..c.end, matched, replacements, safe)
+        let applicability = self.rule(rule).applicability;
+        finding(rule, c.start..c.end, matched, replacements, applicability)
     }
 
     /// Appends the findings of the built-in detectors in `text[block]`: a
@@ -324,9 +325,17 @@ impl Engine {
                 {
                     continue;
                 }
-                let safe = self.rule(rule).safe && p.unambiguous;
+                let applicability = Applicability::safe_if(
+                    self.rule(rule).applicability.is_safe() && p.unambiguous,
+                );
                 let matched = &text[p.span.clone()];
-                out.extend(finding(rule, p.span, matched, vec![p.replacement], safe));
+                out.extend(finding(
+                    rule,
+                    p.span,
+                    matched,
+                    vec![p.replacement],
+                    applicability,
+                ));
             }
         }
     }
@@ -371,8 +380,14 @@ impl Engine {
                         shape::apply_case(case, &expanded)
                     })
                     .collect();
-                let safe = self.rule(rule).safe;
-                if let Some(f) = finding(rule, start..end, whole.as_str(), replacements, safe) {
+                let applicability = self.rule(rule).applicability;
+                if let Some(f) = finding(
+                    rule,
+                    start..end,
+                    whole.as_str(),
+                    replacements,
+                    applicability,
+                ) {
                     out.push(f);
                 }
             }
@@ -415,7 +430,7 @@ fn finding(
     span: Range<usize>,
     matched: &str,
     replacements: Vec<String>,
-    safe: bool,
+    applicability: Applicability,
 ) -> Option<Finding> {
     if replacements.first().is_some_and(|r| r == matched) {
         return None;
@@ -424,7 +439,7 @@ fn finding(
         rule,
         span,
         replacements,
-        safe,
+        applicability,
     })
 }
 
@@ -452,13 +467,13 @@ fn keep_one_per_rule_and_place(findings: &mut Vec<Finding>, rule_count: usize) {
 }
 
 /// When several rules (of different packs, say) give the same advice for
-/// the same span, keeps only the strongest: safe before unsafe, then the
+/// the same span, keeps only the strongest: safe before unsafe (see [`Applicability`]), then the
 /// higher level, then the rule loaded first. Expects findings sorted as
 /// [`keep_one_per_rule_and_place`] leaves them, so equal spans are adjacent.
 fn drop_repeated_advice(findings: &mut Vec<Finding>, rules: &[Rule]) {
     let strength = |f: &Finding| {
         (
-            f.safe,
+            f.applicability,
             rules[f.rule.index()].level,
             std::cmp::Reverse(f.rule),
         )

@@ -14,7 +14,7 @@ pub(crate) mod schema;
 use crate::engine::context::Context;
 use crate::engine::pattern::{Pattern, PatternError};
 use crate::engine::template;
-use crate::rule::{Example, Level, Rule};
+use crate::rule::{Applicability, Example, Level, Rule};
 use crate::source::{LineIndex, located};
 use crate::suggest;
 use schema::{RawMatcher, RawPack, RawRule, RuleLocator};
@@ -368,7 +368,7 @@ fn validate_rule(
         id: format!("{pack}/{}", raw.id.get_ref()),
         pack: pack.to_string(),
         level: raw.level.unwrap_or(Level::Warning),
-        safe: raw.safe.unwrap_or(false),
+        applicability: Applicability::safe_if(raw.safe.unwrap_or(false)),
         message,
         rationale: raw.rationale,
         reference: raw.reference,

@@ -22,7 +22,7 @@ fn loads_a_valid_phrase_rule() {
         other => panic!("{other:?}"),
     }
     assert_eq!(pack.rules[0].rule.level, Level::Warning);
-    assert!(!pack.rules[0].rule.safe);
+    assert!(!pack.rules[0].rule.applicability.is_safe());
 }
 
 #[test]

@@ -30,7 +30,13 @@ fn found(engine: &Engine, text: &str) -> Vec<(String, Vec<String>, bool)> {
     engine
         .check(text)
         .into_iter()
-        .map(|f| (text[f.span.clone()].to_string(), f.replacements, f.safe))
+        .map(|f| {
+            (
+                text[f.span.clone()].to_string(),
+                f.replacements,
+                f.applicability.is_safe(),
+            )
+        })
         .collect()
 }
 

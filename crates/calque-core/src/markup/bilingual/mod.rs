@@ -28,6 +28,7 @@ mod xliff;
 mod xml;
 
 use crate::engine::{Engine, Finding};
+use crate::rule::Applicability;
 use std::ops::Range;
 use std::path::Path;
 
@@ -371,13 +372,15 @@ pub fn check(engine: &Engine, format: Option<Format>, units: &[Unit]) -> Vec<Not
                     replacements.retain(|r| format.can_write(r));
                     replacements = replacements.iter().map(|r| format.escape(r)).collect();
                 }
-                let safe = engine.rule(*rule).safe && !replacements.is_empty();
+                let applicability = Applicability::safe_if(
+                    engine.rule(*rule).applicability.is_safe() && !replacements.is_empty(),
+                );
                 notes.push(Note {
                     finding: Finding {
                         rule: *rule,
                         span: unit.file_range(problem.range),
                         replacements,
-                        safe,
+                        applicability,
                     },
                     unit: index,
                     detail: problem.detail,
