@@ -4,7 +4,8 @@ use super::fix_report::{self, AppliedFix, FileReport, LeftOutFix, RunReport};
 use super::inputs::{self, Input};
 use super::output;
 use super::progress::Progress;
-use super::{Options, Status, report_error};
+use super::settings::Settings;
+use super::{Status, report_error};
 use crate::diff;
 use crate::report::style::Style;
 use crate::report::{Format, count};
@@ -50,7 +51,12 @@ struct Want {
 }
 
 /// Fixes one input in memory; `Ok(None)` when it is skipped (binary).
-fn fix_one(engine: &Engine, input: &Input, options: &Options, want: Want) -> Result<Option<Fixed>> {
+fn fix_one(
+    engine: &Engine,
+    input: &Input,
+    options: &Settings,
+    want: Want,
+) -> Result<Option<Fixed>> {
     let purpose = if want.write_back {
         inputs::Purpose::Rewrite
     } else {
@@ -133,7 +139,7 @@ fn fix_one(engine: &Engine, input: &Input, options: &Options, want: Want) -> Res
 
 fn fix_all(
     engine: &Engine,
-    options: &Options,
+    options: &Settings,
     paths: &[PathBuf],
     want: Want,
 ) -> (Vec<Fixed>, Status) {
@@ -167,7 +173,7 @@ fn fix_all(
     (fixed, status)
 }
 
-pub fn diff(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
+pub fn diff(engine: &Engine, options: &Settings, paths: &[PathBuf]) -> Status {
     let want = Want {
         diff: true,
         fixes: false,
@@ -228,7 +234,7 @@ fn write_diff(out: &mut impl Write, style: Style, diff: &str) -> io::Result<()> 
     Ok(())
 }
 
-pub fn fix(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Result<Status> {
+pub fn fix(engine: &Engine, options: &Settings, paths: &[PathBuf]) -> Result<Status> {
     if paths.len() == 1 && paths[0].as_os_str() == "-" {
         return fix_stdin(engine, options);
     }
@@ -332,7 +338,7 @@ fn json_report(engine: &Engine, fixed: Vec<Fixed>, status: Status) -> Result<Sta
     Ok(status)
 }
 
-fn fix_stdin(engine: &Engine, options: &Options) -> Result<Status> {
+fn fix_stdin(engine: &Engine, options: &Settings) -> Result<Status> {
     let kind = inputs::markup_kind(&Input::Stdin, options.stdin_filename.as_deref());
     if kind != markup::Kind::Plain {
         // A structured document is parsed whole: a code fence or a subtitle
@@ -357,7 +363,7 @@ fn fix_stdin(engine: &Engine, options: &Options) -> Result<Status> {
     })
 }
 
-fn fix_stdin_document(engine: &Engine, options: &Options, kind: markup::Kind) -> Result<Status> {
+fn fix_stdin_document(engine: &Engine, options: &Settings, kind: markup::Kind) -> Result<Status> {
     let name = inputs::display_name(&Input::Stdin, options.stdin_filename.as_deref());
     let text = inputs::read_text(&Input::Stdin).map_err(|e| anyhow!("{name}: {e}"))?;
     let outcome = markup::fix_document(engine, kind, text, options.unsafe_fixes);

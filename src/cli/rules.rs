@@ -1,7 +1,8 @@
 //! `calque rules` and `calque test`.
 
 use super::packs::{self, Loaded};
-use super::{Options, Status, output};
+use super::settings::Settings;
+use super::{Status, output};
 use crate::report::{Format, count};
 use anyhow::{Result, bail};
 use calque_core::pack::{Matcher, Pack};
@@ -13,7 +14,7 @@ use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::Path;
 
-pub fn list_or_explain(loaded: &Loaded, options: &Options, id: Option<&str>) -> Result<Status> {
+pub fn list_or_explain(loaded: &Loaded, options: &Settings, id: Option<&str>) -> Result<Status> {
     let rules = loaded.engine.rules();
     let json = options.format == Format::Json;
     let Some(id) = id else {
@@ -46,7 +47,7 @@ pub fn list_or_explain(loaded: &Loaded, options: &Options, id: Option<&str>) -> 
 
 /// Prints `rules` one a line (or as JSON), and how many there are, in how
 /// many packs, on stderr.
-fn list(options: &Options, rules: Vec<&Rule>, json: bool) -> Result<Status> {
+fn list(options: &Settings, rules: Vec<&Rule>, json: bool) -> Result<Status> {
     let status = if json {
         output::to_stdout(|out| write_json(out, &rules))
     } else {
