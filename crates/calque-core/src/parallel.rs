@@ -2,7 +2,7 @@
 //!
 //! Files are checked side by side already (`-j`); this spreads a single
 //! large text (a corpus of segments, a book) over the threads too. The text
-//! is cut at clear breaks into stretches ([`blocks::stretches`]), each
+//! is cut at clear breaks into stretches (`blocks::stretches`), each
 //! stretch's paragraph findings and sightings are found on a thread of its
 //! own, and the whole-text rules then decide over all the sightings, as
 //! [`Engine::check`] does. The findings are the same, in the same order,
