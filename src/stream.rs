@@ -9,6 +9,7 @@
 
 use calque_core::engine::{Engine, blocks};
 use calque_core::fix;
+use calque_core::rule::RuleId;
 use calque_core::source::NotText;
 use rayon::prelude::*;
 use std::io::{self, Read, Write};
@@ -29,7 +30,7 @@ pub struct StreamTotals {
     /// Findings left that need a person.
     pub remaining: usize,
     /// Rules that hit the pass bound in some piece.
-    pub still_firing: Vec<usize>,
+    pub still_firing: Vec<RuleId>,
 }
 
 /// Reads `input` to its end and writes the fixed text to `output`. On

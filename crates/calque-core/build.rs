@@ -32,7 +32,11 @@ fn main() {
 }
 
 fn pack_list(files: &[PathBuf]) -> String {
-    let mut code = String::from("pub static BUILTIN_PACKS: &[(&str, &str)] = &[\n");
+    let mut code = String::from(
+        "/// The built-in packs, `(file, TOML text)`: every `rules/*.toml` of the\n\
+         /// top level, in file-name order.\n\
+         pub static BUILTIN_PACKS: &[(&str, &str)] = &[\n",
+    );
     for path in files {
         let name = path.file_name().unwrap().to_string_lossy();
         writeln!(

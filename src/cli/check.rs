@@ -1,15 +1,15 @@
 //! `calque check`: report findings.
 
+use super::Status;
 use super::inputs::{self, Input, InputError};
 use super::progress::Progress;
-use super::{Options, Status};
+use super::settings::Settings;
 use crate::report::human;
 use crate::report::printer::Printer;
 use crate::report::{Format, Record, Tally, count};
 use calque_core::bilingual;
 use calque_core::engine::{Engine, Finding};
 use calque_core::markup;
-use calque_core::rule::Level;
 use calque_core::source::LineIndex;
 use rayon::prelude::*;
 use std::io::{self, BufWriter, Write};
@@ -23,7 +23,7 @@ struct Checked {
     tally: Tally,
 }
 
-pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
+pub fn run(engine: &Engine, options: &Settings, paths: &[PathBuf]) -> Status {
     let (inputs, walk_errors) = inputs::collect(paths, &options.path_filter);
     let mut status = Status::default();
     let mut unread = walk_errors.len();
@@ -72,7 +72,7 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
     }
     let _ = printer.finish(&mut out);
     let _ = out.flush();
-    let fail_on = options.fail_on.unwrap_or(Level::Info);
+    let fail_on = options.fail_on;
     status.found = tally.at_or_above(fail_on) > 0;
     if options.format == Format::Human {
         print_summary(options, &tally, unread);
@@ -86,7 +86,7 @@ pub fn run(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
 /// `Ok(None)`: skipped (binary).
 fn check_one(
     engine: &Engine,
-    options: &Options,
+    options: &Settings,
     input: &Input,
 ) -> Result<Option<Checked>, InputError> {
     let Some(inputs::Document { text, label, kind }) = inputs::read_document(
@@ -141,7 +141,7 @@ fn check_one(
 /// file's kind is bilingual.
 fn check_bilingual(
     engine: &Engine,
-    options: &Options,
+    options: &Settings,
     kind: markup::Kind,
     label: &str,
     text: &str,
@@ -175,7 +175,7 @@ fn check_bilingual(
     bilingual::check_file(engine, format, text, &read_options).map_err(|e| fail(e.into()))
 }
 
-fn print_summary(options: &Options, tally: &Tally, unread: usize) {
+fn print_summary(options: &Settings, tally: &Tally, unread: usize) {
     let style = options.color.for_stderr();
     if tally.files == 0 && unread > 0 {
         // The error lines above said it all; "No findings in 0 files"

@@ -1,6 +1,7 @@
 //! `calque eval GOLD [TEXT]`: score the loaded packs against a gold annotation.
 
-use super::{Options, Status, output};
+use super::settings::Settings;
+use super::{Status, output};
 use crate::report::{Format, count};
 use anyhow::{Result, anyhow};
 use calque_core::engine::Engine;
@@ -22,7 +23,7 @@ pub struct Request<'a> {
 }
 
 /// Exit 1 when a figure falls below the floor.
-pub fn run(engine: &Engine, options: &Options, request: &Request) -> Result<Status> {
+pub fn run(engine: &Engine, options: &Settings, request: &Request) -> Result<Status> {
     let floor_met = evaluate(engine, options, request)?;
     Ok(Status {
         error: false,
@@ -38,7 +39,7 @@ struct GoldRun {
 }
 
 /// Scores, prints, and checks the floor; `Ok(false)` when a floor is missed.
-fn evaluate(engine: &Engine, options: &Options, request: &Request) -> Result<bool> {
+fn evaluate(engine: &Engine, options: &Settings, request: &Request) -> Result<bool> {
     let floor = match request.floor {
         Some(path) => {
             let label = path.display().to_string();
@@ -113,7 +114,7 @@ fn evaluate(engine: &Engine, options: &Options, request: &Request) -> Result<boo
 
 fn score_gold(
     engine: &Engine,
-    options: &Options,
+    options: &Settings,
     gold_path: &Path,
     text_path: Option<&Path>,
 ) -> Result<GoldRun> {
@@ -165,7 +166,7 @@ fn score_gold(
 /// (sorted), scored against the right edits.
 fn score_clean(
     engine: &Engine,
-    options: &Options,
+    options: &Settings,
     paths: &[PathBuf],
     right_edits: Option<&Path>,
 ) -> Result<Vec<(String, CleanScore)>> {

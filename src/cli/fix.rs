@@ -4,7 +4,8 @@ use super::fix_report::{self, AppliedFix, FileReport, LeftOutFix, RunReport};
 use super::inputs::{self, Input};
 use super::output;
 use super::progress::Progress;
-use super::{Options, Status, report_error};
+use super::settings::Settings;
+use super::{Status, report_error};
 use crate::diff;
 use crate::report::style::Style;
 use crate::report::{Format, count};
@@ -14,6 +15,7 @@ use anyhow::{Result, anyhow, bail};
 use calque_core::engine::Engine;
 use calque_core::fix::{self, MAX_PASSES};
 use calque_core::markup;
+use calque_core::rule::RuleId;
 use rayon::prelude::*;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -29,7 +31,7 @@ struct Fixed {
     remaining: usize,
     /// Of the findings left, those with a suggestion `--unsafe` would apply.
     suggestions: usize,
-    still_firing: Vec<usize>,
+    still_firing: Vec<RuleId>,
     /// Fixes left out because a stronger fix overlapped them.
     left_out: Vec<LeftOutFix>,
     /// Each applied fix, placed (for `fix --format json`).
@@ -49,7 +51,12 @@ struct Want {
 }
 
 /// Fixes one input in memory; `Ok(None)` when it is skipped (binary).
-fn fix_one(engine: &Engine, input: &Input, options: &Options, want: Want) -> Result<Option<Fixed>> {
+fn fix_one(
+    engine: &Engine,
+    input: &Input,
+    options: &Settings,
+    want: Want,
+) -> Result<Option<Fixed>> {
     let purpose = if want.write_back {
         inputs::Purpose::Rewrite
     } else {
@@ -132,7 +139,7 @@ fn fix_one(engine: &Engine, input: &Input, options: &Options, want: Want) -> Res
 
 fn fix_all(
     engine: &Engine,
-    options: &Options,
+    options: &Settings,
     paths: &[PathBuf],
     want: Want,
 ) -> (Vec<Fixed>, Status) {
@@ -166,7 +173,7 @@ fn fix_all(
     (fixed, status)
 }
 
-pub fn diff(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Status {
+pub fn diff(engine: &Engine, options: &Settings, paths: &[PathBuf]) -> Status {
     let want = Want {
         diff: true,
         fixes: false,
@@ -227,7 +234,7 @@ fn write_diff(out: &mut impl Write, style: Style, diff: &str) -> io::Result<()> 
     Ok(())
 }
 
-pub fn fix(engine: &Engine, options: &Options, paths: &[PathBuf]) -> Result<Status> {
+pub fn fix(engine: &Engine, options: &Settings, paths: &[PathBuf]) -> Result<Status> {
     if paths.len() == 1 && paths[0].as_os_str() == "-" {
         return fix_stdin(engine, options);
     }
@@ -331,7 +338,7 @@ fn json_report(engine: &Engine, fixed: Vec<Fixed>, status: Status) -> Result<Sta
     Ok(status)
 }
 
-fn fix_stdin(engine: &Engine, options: &Options) -> Result<Status> {
+fn fix_stdin(engine: &Engine, options: &Settings) -> Result<Status> {
     let kind = inputs::markup_kind(&Input::Stdin, options.stdin_filename.as_deref());
     if kind != markup::Kind::Plain {
         // A structured document is parsed whole: a code fence or a subtitle
@@ -356,7 +363,7 @@ fn fix_stdin(engine: &Engine, options: &Options) -> Result<Status> {
     })
 }
 
-fn fix_stdin_document(engine: &Engine, options: &Options, kind: markup::Kind) -> Result<Status> {
+fn fix_stdin_document(engine: &Engine, options: &Settings, kind: markup::Kind) -> Result<Status> {
     let name = inputs::display_name(&Input::Stdin, options.stdin_filename.as_deref());
     let text = inputs::read_text(&Input::Stdin).map_err(|e| anyhow!("{name}: {e}"))?;
     let outcome = markup::fix_document(engine, kind, text, options.unsafe_fixes);
@@ -386,7 +393,7 @@ fn warn_if_unsettled(engine: &Engine, f: &Fixed) {
     }
 }
 
-fn warn_rules(engine: &Engine, rules: &[usize], label: &str) {
+fn warn_rules(engine: &Engine, rules: &[RuleId], label: &str) {
     let names: Vec<&str> = rules.iter().map(|&r| engine.rule(r).id.as_str()).collect();
     eprintln!(
         "calque: warning: {label}: the fixes did not settle after {MAX_PASSES} passes; these rules keep firing on their own output: {}",

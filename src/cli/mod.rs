@@ -17,9 +17,8 @@ mod output;
 pub mod packs;
 mod progress;
 mod rules;
-mod settings;
+pub mod settings;
 
-use crate::config::PathFilter;
 use crate::report::Format;
 use crate::report::style::ColorChoice;
 use calque_core::engine::gate::Origin;
@@ -91,10 +90,6 @@ pub struct Options {
     /// Read no config file
     #[arg(long, global = true, conflicts_with = "config")]
     pub no_config: bool,
-    /// `check`'s `--fail-on`, merged with the config's `fail-on` (only
-    /// `check` takes the flag, so it is defined there).
-    #[arg(skip)]
-    pub fail_on: Option<Level>,
     /// Apply the config's `exclude` globs to files named on the command line too
     #[arg(long, global = true)]
     pub force_exclude: bool,
@@ -117,9 +112,6 @@ pub struct Options {
     /// PO: check fuzzy entries too (skipped by the bilingual checks by default)
     #[arg(long, global = true)]
     pub fuzzy: bool,
-    /// Which walked files are checked (the config's include/exclude globs).
-    #[arg(skip)]
-    pub path_filter: PathFilter,
 }
 
 #[derive(Debug, Subcommand)]
@@ -279,11 +271,11 @@ fn execute(cli: &Cli) -> anyhow::Result<Status> {
     }
     // Refused before anything is read or written.
     formats::check_supported(&cli.command, cli.options.format)?;
-    let mut flags = cli.options.clone();
-    if let Command::Check { fail_on, .. } = &cli.command {
-        flags.fail_on = *fail_on;
-    }
-    let (options, config) = settings::resolve(&flags)?;
+    let fail_on = match &cli.command {
+        Command::Check { fail_on, .. } => *fail_on,
+        _ => None,
+    };
+    let (options, config) = settings::resolve(&cli.options, fail_on)?;
     let options = &options;
     let loaded = packs::load(options, config.as_ref())?;
     match &cli.command {

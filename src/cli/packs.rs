@@ -2,7 +2,7 @@
 //! packs, `--pack` files; then the config's `select`/`ignore`, `--select` and
 //! `--ignore`; then the config's `[levels]`.
 
-use super::Options;
+use super::settings::Settings;
 use crate::config::{Config, Name, Selection};
 use anyhow::{Result, anyhow, bail};
 use calque_core::engine::Engine;
@@ -21,12 +21,12 @@ pub struct Loaded {
     pub engine: Engine,
 }
 
-pub fn load(options: &Options, config: Option<&Config>) -> Result<Loaded> {
+pub fn load(options: &Settings, config: Option<&Config>) -> Result<Loaded> {
     let extra = Extra {
         no_default_packs: options.no_default_packs,
         packs: &options.packs,
         selection: flags_selection(options),
-        from: options.from.clone().unwrap_or_default(),
+        from: options.from.clone(),
     };
     load_with(&extra, config)
 }
@@ -114,7 +114,7 @@ pub fn load_file(path: &Path) -> Result<Pack> {
 }
 
 /// `--select` and `--ignore` as the last layer of rule choice.
-fn flags_selection(options: &Options) -> Selection {
+fn flags_selection(options: &Settings) -> Selection {
     selection("--select", &options.select, "--ignore", &options.ignore)
 }
 

@@ -1,7 +1,8 @@
 //! `calque rules` and `calque test`.
 
 use super::packs::{self, Loaded};
-use super::{Options, Status, output};
+use super::settings::Settings;
+use super::{Status, output};
 use crate::report::{Format, count};
 use anyhow::{Result, bail};
 use calque_core::pack::{Matcher, Pack};
@@ -13,7 +14,7 @@ use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::Path;
 
-pub fn list_or_explain(loaded: &Loaded, options: &Options, id: Option<&str>) -> Result<Status> {
+pub fn list_or_explain(loaded: &Loaded, options: &Settings, id: Option<&str>) -> Result<Status> {
     let rules = loaded.engine.rules();
     let json = options.format == Format::Json;
     let Some(id) = id else {
@@ -46,7 +47,7 @@ pub fn list_or_explain(loaded: &Loaded, options: &Options, id: Option<&str>) -> 
 
 /// Prints `rules` one a line (or as JSON), and how many there are, in how
 /// many packs, on stderr.
-fn list(options: &Options, rules: Vec<&Rule>, json: bool) -> Result<Status> {
+fn list(options: &Settings, rules: Vec<&Rule>, json: bool) -> Result<Status> {
     let status = if json {
         output::to_stdout(|out| write_json(out, &rules))
     } else {
@@ -59,7 +60,11 @@ fn list(options: &Options, rules: Vec<&Rule>, json: bool) -> Result<Status> {
                     "{:<width$}  {:<7}  {:<6}  {}",
                     style.bold(&r.id),
                     r.level.as_str(),
-                    if r.safe { "safe" } else { "unsafe" },
+                    if r.applicability.is_safe() {
+                        "safe"
+                    } else {
+                        "unsafe"
+                    },
                     r.message,
                     width = width + if style.on { 8 } else { 0 },
                 )?;
@@ -96,7 +101,7 @@ fn write_json(out: &mut dyn Write, rules: &[&Rule]) -> io::Result<()> {
             id: &r.id,
             pack: &r.pack,
             level: r.level,
-            safe: r.safe,
+            safe: r.applicability.is_safe(),
             message: &r.message,
             kind: r.kind,
         })
@@ -141,7 +146,7 @@ fn explain(out: &mut dyn Write, rule: &Rule, names: &[String]) -> io::Result<()>
         out,
         "  level: {}, {}, matches by {}",
         rule.level,
-        if rule.safe {
+        if rule.applicability.is_safe() {
             "safe fix (applied by `calque fix`)"
         } else {
             "suggestion (applied with --unsafe)"

@@ -82,7 +82,7 @@ fn quick_fixes(
             diagnostics: Some(vec![diagnostic.clone()]),
             edit: Some(edit(request.uri, range, replacement.clone())),
             // The fix `calque fix` would apply is the one to take.
-            is_preferred: Some(i == 0 && finding.safe),
+            is_preferred: Some(i == 0 && finding.applicability.is_safe()),
             ..CodeAction::default()
         });
     }
@@ -151,7 +151,7 @@ fn fix_all(request: &Request, doc: &Document, checked: &Checked) -> Option<CodeA
     if !checked
         .findings
         .iter()
-        .any(|f| f.safe && !f.replacements.is_empty())
+        .any(|f| f.applicability.is_safe() && !f.replacements.is_empty())
     {
         return None;
     }

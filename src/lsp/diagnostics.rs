@@ -35,7 +35,7 @@ pub fn diagnostic(
     let rule = checked.rule(finding);
     let data = Data {
         replacements: finding.replacements.clone(),
-        safe: finding.safe,
+        safe: finding.applicability.is_safe(),
     };
     Diagnostic {
         range: lines.range(text, finding.span.clone(), encoding),

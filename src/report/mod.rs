@@ -55,7 +55,7 @@ impl Record {
             message: rule.message.clone(),
             matched: text[f.span.clone()].to_string(),
             replacements: f.replacements.clone(),
-            safe: f.safe,
+            safe: f.applicability.is_safe(),
             unit: None,
         }
     }
@@ -154,7 +154,7 @@ impl Tally {
                 Level::Info => self.infos += 1,
             }
             if !f.replacements.is_empty() {
-                if f.safe {
+                if f.applicability.is_safe() {
                     self.fixable += 1;
                 } else {
                     self.fixable_unsafe += 1;

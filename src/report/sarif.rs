@@ -145,7 +145,7 @@ fn describe_rule(rule: &Rule) -> Value {
         "fullDescription": { "text": rule.rationale.as_deref().unwrap_or(&rule.message) },
         "help": { "text": help },
         "defaultConfiguration": { "level": level(rule.level) },
-        "properties": { "safe": rule.safe, "kind": rule.kind },
+        "properties": { "safe": rule.applicability.is_safe(), "kind": rule.kind },
     });
     if let Some(reference) = &rule.reference
         && (reference.starts_with("https://") || reference.starts_with("http://"))

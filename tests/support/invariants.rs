@@ -22,7 +22,11 @@ pub fn assert_findings_well_formed(engine: &Engine, text: &str, findings: &[Find
             "finding {:?} splits a character",
             f.span
         );
-        assert!(f.rule < engine.rules().len(), "unknown rule {}", f.rule);
+        assert!(
+            f.rule.index() < engine.rules().len(),
+            "unknown rule {:?}",
+            f.rule
+        );
     }
     assert!(
         findings

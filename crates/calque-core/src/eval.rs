@@ -15,6 +15,7 @@ use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
+/// How hard a gold error is to catch; scores are given per tier.
 pub enum Tier {
     /// A reusable pattern rule can catch it.
     Core,
@@ -24,30 +25,44 @@ pub enum Tier {
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+/// A `[[error]]` of a gold file: an MT error a good checker should flag.
 pub struct GoldError {
+    /// 1-based line of the error in its text.
     pub line: usize,
+    /// The erroneous text, verbatim, as it appears on the line.
     pub text: String,
     #[serde(default = "first")]
+    /// Which occurrence of `text` on the line (1-based), when it occurs more than once.
     pub occurrence: usize,
     #[serde(default)]
+    /// Acceptable corrections; empty when only flagging is expected.
     pub fix: Vec<String>,
     #[serde(default)]
+    /// Whether `fix` should correct it unreviewed: its result must then equal one of `fix`.
     pub safe: bool,
+    /// How hard the error is to catch.
     pub tier: Tier,
     #[serde(default)]
+    /// A free label ("calque", "terminology"...) for per-category figures.
     pub category: Option<String>,
     #[serde(default)]
+    /// The text it is in, for gold files covering several texts.
     pub file: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+/// A `[[keep]]` of a gold file: text that is right as written, so any edit there is false.
 pub struct GoldKeep {
+    /// 1-based line of the text.
     pub line: usize,
+    /// The text, verbatim.
     pub text: String,
     #[serde(default = "first")]
+    /// Which occurrence of `text` on the line (1-based).
     pub occurrence: usize,
     #[serde(default)]
+    /// The text it is in, for gold files covering several texts.
     pub file: Option<String>,
 }
 
@@ -57,10 +72,13 @@ fn first() -> usize {
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+/// A gold file: the annotated errors of some texts, and spans to keep.
 pub struct Gold {
     #[serde(default)]
+    /// The `[[error]]` entries.
     pub error: Vec<GoldError>,
     #[serde(default)]
+    /// The `[[keep]]` entries.
     pub keep: Vec<GoldKeep>,
 }
 
@@ -149,28 +167,37 @@ pub fn locate(
 /// How the packs did on one gold error.
 #[derive(Debug, Clone, Serialize)]
 pub struct ErrorResult {
+    /// The gold error scored.
     pub gold: GoldError,
+    /// Whether any finding covers it.
     pub flagged: bool,
     /// The rules that flagged it.
     pub rules: Vec<String>,
     /// For safe errors: what `fix` left in its place, and whether that is a gold fix.
     pub fixed_to: Option<String>,
+    /// Whether `fixed_to` is one of the gold fixes (safe errors only).
     pub fixed_exactly: Option<bool>,
 }
 
 /// Something the packs did where no gold error is.
 #[derive(Debug, Clone, Serialize)]
 pub struct Stray {
+    /// 1-based line.
     pub line: usize,
+    /// The id of the rule.
     pub rule: String,
+    /// The text it matched.
     pub matched: String,
+    /// Its first replacement, if it has one.
     pub replacement: Option<String>,
     /// The span is a `[[keep]]` span: right as written.
     pub on_keep: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
+/// The score of one text against its gold errors.
 pub struct TextScore {
+    /// One result per gold error of the text, in gold order.
     pub errors: Vec<ErrorResult>,
     /// Edits of `fix` that touch no gold span, or touch a keep span.
     pub false_edits: Vec<Stray>,
@@ -338,18 +365,28 @@ fn fixed_region(
 /// Totals over any number of scored texts.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Totals {
+    /// Gold errors of the core tier.
     pub core: usize,
+    /// Of those, the flagged ones.
     pub core_flagged: usize,
+    /// Gold errors of the hard tier.
     pub hard: usize,
+    /// Of those, the flagged ones.
     pub hard_flagged: usize,
+    /// Gold errors marked safe.
     pub safe: usize,
+    /// Of those, the ones `fix` turned into a gold fix.
     pub safe_fixed_exactly: usize,
+    /// Edits of `fix` where no gold error is.
     pub false_edits: usize,
+    /// Of those, the ones on a keep span.
     pub false_edits_on_keep: usize,
+    /// Findings where no gold error is.
     pub stray_findings: usize,
 }
 
 impl Totals {
+    /// Adds one text's score.
     pub fn add(&mut self, score: &TextScore) {
         for r in &score.errors {
             match r.gold.tier {

@@ -49,9 +49,13 @@ pub fn parse_right_edits(label: &str, text: &str) -> Result<Vec<RightEdit>, Eval
 /// One edit `calque fix` makes in a clean text (its first pass).
 #[derive(Debug, Clone, Serialize)]
 pub struct CleanEdit {
+    /// 1-based line in the clean text.
     pub line: usize,
+    /// The id of the rule.
     pub rule: String,
+    /// The text it replaced.
     pub matched: String,
+    /// What it put there.
     pub replacement: String,
     /// The line around the edit, for reading.
     pub snippet: String,
@@ -62,8 +66,11 @@ pub struct CleanEdit {
 /// Findings of each level.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
 pub struct LevelCounts {
+    /// Findings at level error.
     pub error: usize,
+    /// Findings at level warning.
     pub warning: usize,
+    /// Findings at level info.
     pub info: usize,
 }
 
@@ -76,6 +83,7 @@ impl LevelCounts {
         }
     }
 
+    /// Adds another text's counts.
     pub fn add(&mut self, other: &LevelCounts) {
         self.error += other.error;
         self.warning += other.warning;
@@ -86,10 +94,13 @@ impl LevelCounts {
 /// The figures of one clean text.
 #[derive(Debug, Clone, Serialize)]
 pub struct CleanScore {
+    /// Size of the text, the denominator of the per-MB rates.
     pub bytes: usize,
+    /// The edits of the first `fix` pass.
     pub edits: Vec<CleanEdit>,
     /// Listed typos of this text that no edit corrected.
     pub missed_right_edits: Vec<String>,
+    /// Findings by level.
     pub findings: LevelCounts,
     /// Of `findings`, those on no listed typo: the false positives.
     pub false_findings: LevelCounts,
@@ -189,24 +200,36 @@ fn around(text: &str, span: std::ops::Range<usize>) -> String {
 /// The figures of several clean texts together.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct CleanTotals {
+    /// Texts scored.
     pub texts: usize,
+    /// Their total size.
     pub bytes: usize,
+    /// Edits made in all of them.
     pub edits: usize,
+    /// Of those, edits that correct a listed real typo.
     pub right_edits: usize,
+    /// Of those, edits that do not: wrong edits of right text.
     pub wrong_edits: usize,
+    /// Listed typos no edit corrected.
     pub missed_right_edits: usize,
+    /// Findings by level.
     pub findings: LevelCounts,
+    /// Findings on no listed typo, by level.
     pub false_findings: LevelCounts,
     /// Warning-or-error findings per MB (10^6 bytes).
     pub warning_or_error_per_mb: f64,
     /// The same, without the findings on listed real typos.
     pub false_warning_or_error_per_mb: f64,
+    /// Error findings per MB.
     pub error_per_mb: f64,
+    /// Warning findings per MB.
     pub warning_per_mb: f64,
+    /// Info findings per MB.
     pub info_per_mb: f64,
 }
 
 impl CleanTotals {
+    /// Sums the scores of several texts and computes the rates.
     pub fn of<'a>(scores: impl IntoIterator<Item = &'a CleanScore>) -> CleanTotals {
         let mut t = CleanTotals::default();
         for s in scores {

@@ -21,27 +21,41 @@ use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+/// A floor file: the figures `calque eval --floor` must reach, per corpus.
 pub struct Floor {
+    /// Floors for the gold (MT) corpus, `[gold]`.
     pub gold: Option<GoldFloor>,
+    /// Floors for the clean corpus, `[clean]`.
     pub clean: Option<CleanFloor>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+/// The `[gold]` table: lower bounds on catches, upper bounds on harm.
 pub struct GoldFloor {
+    /// At least this many core-tier errors flagged.
     pub min_core_flagged: Option<usize>,
+    /// At least this many hard-tier errors flagged.
     pub min_hard_flagged: Option<usize>,
+    /// At least this many safe errors fixed exactly.
     pub min_safe_fixed_exactly: Option<usize>,
+    /// At most this many edits where no gold error is.
     pub max_false_edits: Option<usize>,
+    /// At most this many findings where no gold error is.
     pub max_stray_findings: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+/// The `[clean]` table: bounds on what the rules do to right text.
 pub struct CleanFloor {
+    /// At most this many edits that correct no listed typo.
     pub max_wrong_edits: Option<usize>,
+    /// At least this many listed typos corrected.
     pub min_right_edits: Option<usize>,
+    /// At most this many warning-or-error findings per MB.
     pub max_warning_or_error_per_mb: Option<f64>,
+    /// The same, not counting findings on listed typos.
     pub max_false_warning_or_error_per_mb: Option<f64>,
 }
 

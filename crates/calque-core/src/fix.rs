@@ -9,6 +9,7 @@
 mod recheck;
 
 use crate::engine::{Engine, Finding};
+use crate::rule::{Applicability, RuleId};
 use crate::source::LineIndex;
 use recheck::ParagraphFindings;
 use std::cmp::Reverse;
@@ -22,16 +23,24 @@ pub const MAX_PASSES: usize = 8;
 /// One replacement of a byte range.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
+    /// The bytes replaced, in the text the edit applies to.
     pub span: Range<usize>,
+    /// What replaces them.
     pub replacement: String,
-    pub rule: usize,
+    /// Index of the rule whose fix it is (see [`crate::engine::Engine::rule`]).
+    pub rule: RuleId,
 }
 
-/// Whether a finding's fix may be applied: it has one, and it is safe or
-/// `unsafe_fixes` allows suggestions too. (Safety is decided per finding by
-/// the engine.)
+/// Whether a finding's fix may be applied: it has one, and it is safe, or
+/// unsafe and `unsafe_fixes` allows suggestions too; display-only advice
+/// never is. (Applicability is decided per finding by the engine.)
 pub fn is_fixable(finding: &Finding, unsafe_fixes: bool) -> bool {
-    !finding.replacements.is_empty() && (unsafe_fixes || finding.safe)
+    !finding.replacements.is_empty()
+        && match finding.applicability {
+            Applicability::Safe => true,
+            Applicability::Unsafe => unsafe_fixes,
+            Applicability::DisplayOnly => false,
+        }
 }
 
 /// The edits to apply, non-overlapping and sorted by position, and the
@@ -96,7 +105,7 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
 /// so that a pass holds one copy of the text, not two: the text is first
 /// moved right by what the edits add, then written left to right, which
 /// never overtakes what is still to be read.
-pub fn apply_in_place(text: &mut String, edits: &[Edit]) {
+pub(crate) fn apply_in_place(text: &mut String, edits: &[Edit]) {
     let added: usize = edits
         .iter()
         .map(|e| e.replacement.len().saturating_sub(e.span.len()))
@@ -127,6 +136,7 @@ pub fn apply_in_place(text: &mut String, edits: &[Edit]) {
 /// What fixing a text did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
+    /// The fixed text.
     pub text: String,
     /// Edits applied over all passes.
     pub applied: usize,
@@ -140,15 +150,18 @@ pub struct Outcome {
     /// overlapped them, with where they are in the original text.
     pub left_out: Vec<LeftOut>,
     /// Rules still producing edits when [`MAX_PASSES`] was reached; empty when the text settled.
-    pub still_firing: Vec<usize>,
+    pub still_firing: Vec<RuleId>,
 }
 
 /// A fix that was left out, and its 1-based line and column (in
 /// characters) in the original text, which the fix no longer holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LeftOut {
+    /// The finding, its span in the original text.
     pub finding: Finding,
+    /// 1-based line of its start.
     pub line: usize,
+    /// 1-based column (in characters) of its start.
     pub column: usize,
 }
 
@@ -218,7 +231,7 @@ fn fix_passes(
     }
     let findings = findings_of(&text, passes.last().map(Vec::as_slice));
     let (edits, _) = choose_edits(engine, &findings, unsafe_fixes);
-    let mut still_firing: Vec<usize> = edits.iter().map(|e| e.rule).collect();
+    let mut still_firing: Vec<RuleId> = edits.iter().map(|e| e.rule).collect();
     still_firing.sort_unstable();
     still_firing.dedup();
     Outcome {
@@ -253,7 +266,7 @@ fn placed(text: &str, left_out: Vec<&Finding>) -> Vec<LeftOut> {
 
 /// Maps a byte range of a pass's input to the range of its output that
 /// replaced it. A range that an edit overlaps grows to cover the whole edit.
-pub fn map_forward(span: &Range<usize>, edits: &[Edit]) -> Range<usize> {
+pub(crate) fn map_forward(span: &Range<usize>, edits: &[Edit]) -> Range<usize> {
     // Edits never overlap each other, so one pass finds every edit the range
     // overlaps, and growing the range cannot make it overlap another.
     let (mut start, mut end) = (span.start, span.end);
@@ -302,7 +315,7 @@ mod tests {
         let edit = |a: usize, b: usize, r: &str| Edit {
             span: a..b,
             replacement: r.into(),
-            rule: 0,
+            rule: RuleId::new(0),
         };
         // "XI said long -term" -> "Xi said long-term"
         let edits = [edit(0, 2, "Xi"), edit(8, 18, "long-term")];
@@ -317,7 +330,7 @@ mod tests {
         let edit = |a: usize, b: usize, r: &str| Edit {
             span: a..b,
             replacement: r.into(),
-            rule: 0,
+            rule: RuleId::new(0),
         };
         let text = "UN met; é XI said; the UN; end";
         let cases = [

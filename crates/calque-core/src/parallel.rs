@@ -2,7 +2,7 @@
 //!
 //! Files are checked side by side already (`-j`); this spreads a single
 //! large text (a corpus of segments, a book) over the threads too. The text
-//! is cut at clear breaks into stretches ([`blocks::stretches`]), each
+//! is cut at clear breaks into stretches (`blocks::stretches`), each
 //! stretch's paragraph findings and sightings are found on a thread of its
 //! own, and the whole-text rules then decide over all the sightings, as
 //! [`Engine::check`] does. The findings are the same, in the same order,
@@ -31,7 +31,7 @@ pub fn check(engine: &Engine, text: &str) -> Vec<Finding> {
 
 /// What [`Engine::search`] finds in all of `text`: the paragraph findings
 /// (unsorted) and the sightings (in order of start).
-pub fn paragraph_findings_and_sightings(
+pub(crate) fn paragraph_findings_and_sightings(
     engine: &Engine,
     text: &str,
 ) -> (Vec<Finding>, Vec<Sighting>) {

@@ -12,8 +12,11 @@ use std::fmt;
 /// One example that did not behave as its rule says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
+    /// The file of the rule's pack.
     pub pack_file: String,
+    /// The rule's id.
     pub rule: String,
+    /// What went wrong.
     pub problem: String,
 }
 
@@ -30,17 +33,23 @@ impl fmt::Display for Failure {
 /// Totals of a test run.
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
+    /// Rules tested.
     pub rules: usize,
+    /// Examples and ok cases run.
     pub checks: usize,
+    /// The cases that failed.
     pub failures: Vec<Failure>,
 }
 
 impl Summary {
+    /// Cases that behaved as their rule says.
     pub fn passed(&self) -> usize {
         self.checks - self.failures.len()
     }
 }
 
+/// Runs every example and ok case of the packs' rules through an engine of
+/// that rule alone.
 pub fn test_packs<'p>(packs: impl IntoIterator<Item = &'p Pack>) -> Summary {
     let mut summary = Summary::default();
     for pack in packs {
@@ -53,7 +62,8 @@ pub fn test_packs<'p>(packs: impl IntoIterator<Item = &'p Pack>) -> Summary {
     summary
 }
 
-pub fn test_rule(def: &RuleDef, pack_file: &str) -> Vec<Failure> {
+/// Runs one rule's examples and ok cases; the failures, empty when all pass.
+pub(crate) fn test_rule(def: &RuleDef, pack_file: &str) -> Vec<Failure> {
     let fail = |problem: String| Failure {
         pack_file: pack_file.to_string(),
         rule: def.rule.id.clone(),

@@ -33,7 +33,8 @@ pub(crate) fn located(position: Option<(usize, usize)>) -> String {
     position.map_or(String::new(), |(line, column)| format!(":{line}:{column}"))
 }
 
-pub const UTF8_BOM: &str = "\u{feff}";
+/// The byte order mark some editors write at the start of UTF-8 files.
+pub(crate) const UTF8_BOM: &str = "\u{feff}";
 
 /// Checks that `bytes` are UTF-8 text and returns them as a string, BOM included.
 pub fn decode(bytes: Vec<u8>) -> Result<String, NotText> {
@@ -64,6 +65,7 @@ pub struct LineIndex {
 const CHECKPOINT_BYTES: usize = 64 << 10;
 
 impl LineIndex {
+    /// Indexes the line starts of `text`.
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));

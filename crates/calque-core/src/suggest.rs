@@ -2,7 +2,7 @@
 
 /// The candidate closest to `typed`, if it is close enough to be a plausible
 /// typo (Jaro-Winkler similarity of at least 0.8, or one or two edits away).
-pub fn closest<'a, I>(typed: &str, candidates: I) -> Option<&'a str>
+pub(crate) fn closest<'a, I>(typed: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {

@@ -6,6 +6,7 @@ use crate::finding::Finding;
 use crate::offsets::char_offsets;
 use calque_cli::cli::Cli;
 use calque_cli::cli::packs;
+use calque_cli::cli::settings::Settings;
 use calque_cli::config;
 use calque_cli::report::Record;
 use calque_core::engine::Engine;
@@ -57,8 +58,11 @@ impl Linter {
             }
             None => None,
         };
+        // The keyword arguments are the flags; the config file chooses
+        // packs and rules (in `packs::load`), as before.
+        let settings = Settings::new(&options.options, None, None);
         let loaded = py
-            .detach(|| packs::load(&options.options, config.as_ref()))
+            .detach(|| packs::load(&settings, config.as_ref()))
             .map_err(|e| match e.downcast_ref::<calque_core::pack::PackError>() {
                 Some(pack) => errors::pack_error(py, pack),
                 None => PyValueError::new_err(format!("{e:#}")),

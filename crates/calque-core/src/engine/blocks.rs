@@ -29,7 +29,7 @@ pub fn paragraph_break_after(text: &[u8], from: usize) -> Option<usize> {
 
 /// Byte offset where the paragraph holding `pos` starts: just past the last
 /// paragraph break (as [`paragraph_break_after`] finds them) before `pos`, or 0.
-pub fn paragraph_start_before(text: &[u8], pos: usize) -> usize {
+pub(crate) fn paragraph_start_before(text: &[u8], pos: usize) -> usize {
     let mut later: Option<usize> = None;
     for nl in memchr::memrchr_iter(b'\n', &text[..pos]) {
         if let Some(later) = later
@@ -44,14 +44,9 @@ pub fn paragraph_start_before(text: &[u8], pos: usize) -> usize {
     0
 }
 
-/// Where the block that starts at `start` ends: after a paragraph break past
-/// [`TARGET_BLOCK`], else after a line break before [`MAX_BLOCK`], else at a
-/// character boundary.
-pub fn block_end(text: &str, start: usize) -> usize {
-    block_end_within(text, start, text.len())
-}
-
-/// [`block_end`] for a text that ends at `end_of_text`.
+/// Where the block that starts at `start` ends, in a text that ends at
+/// `end_of_text`: after a paragraph break past [`TARGET_BLOCK`], else after a
+/// line break before [`MAX_BLOCK`], else at a character boundary.
 fn block_end_within(text: &str, start: usize, end_of_text: usize) -> usize {
     let bytes = &text.as_bytes()[..end_of_text];
     if bytes.len() - start <= TARGET_BLOCK {
@@ -81,7 +76,7 @@ pub fn blocks(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
 }
 
 /// The blocks of `text[range]`, cut as if the text were only that range.
-pub fn blocks_within(
+pub(crate) fn blocks_within(
     text: &str,
     range: std::ops::Range<usize>,
 ) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
@@ -102,7 +97,7 @@ pub fn blocks_within(
 /// characters ends just before it, and the character at `at` is not
 /// whitespace. Gives the offset of the line break that ends that line of
 /// text: the break's lines run from there to `at`, inclusive.
-pub fn clear_break_guard(text: &[u8], at: usize) -> Option<usize> {
+pub(crate) fn clear_break_guard(text: &[u8], at: usize) -> Option<usize> {
     if at == 0 || at >= text.len() || text[at - 1] != b'\n' {
         return None;
     }
@@ -128,12 +123,12 @@ pub fn clear_break_guard(text: &[u8], at: usize) -> Option<usize> {
 
 /// The text cut into stretches of about `about` bytes or more, for
 /// searching them apart (on several threads): each stretch is a run of
-/// whole [`blocks`] and ends at a clear break (see [`clear_break_guard`])
+/// whole [`blocks`] and ends at a clear break (see `clear_break_guard`)
 /// or the text's end. Every rule finds and sees the same in a stretch
 /// searched alone as in the whole text: phrase and pattern rules search
 /// the same blocks, and at a clear break every rule's idea of a paragraph
 /// break agrees (see `fix::recheck`, which cuts at clear breaks too).
-pub fn stretches(text: &str, about: usize) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn stretches(text: &str, about: usize) -> Vec<std::ops::Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;

@@ -16,6 +16,7 @@ use super::phrase::is_word_char;
 use super::shape;
 use super::sightings::{Seen, Sighting};
 use crate::engine::error::BuildError;
+use crate::rule::{Applicability, RuleId};
 use std::ops::Range;
 
 /// What one consistency rule compares, as a pack defines it.
@@ -40,7 +41,7 @@ pub const APOSTROPHES: [char; 2] = ['\'', '\u{2019}'];
 
 #[derive(Debug, Clone)]
 struct CompiledGroup {
-    rule: usize,
+    rule: RuleId,
     safe: bool,
     /// Indices into `ConsistencySet::members`.
     members: Range<usize>,
@@ -49,7 +50,7 @@ struct CompiledGroup {
 
 #[derive(Debug, Clone)]
 struct ApostropheRule {
-    rule: usize,
+    rule: RuleId,
     safe: bool,
     preferred: Option<char>,
 }
@@ -67,8 +68,8 @@ pub struct ConsistencySet {
 }
 
 impl ConsistencySet {
-    /// `rules`: (rule index, the rule's `safe`, what it compares).
-    pub fn new(rules: Vec<(usize, bool, Groups)>) -> Result<ConsistencySet, BuildError> {
+    /// `rules`: (rule id, the rule's `safe`, what it compares).
+    pub fn new(rules: Vec<(RuleId, bool, Groups)>) -> Result<ConsistencySet, BuildError> {
         let mut members = Vec::new();
         let mut groups = Vec::new();
         let mut apostrophes = Vec::new();
@@ -130,7 +131,7 @@ impl ConsistencySet {
         }
         let mut sightings: Vec<Sighting> = found
             .iter()
-            .map(|c| Self::sighting(c.rule, c.start..c.end))
+            .map(|c| Self::sighting(c.owner, c.start..c.end))
             .collect();
         self.observe(text, 0..text.len(), &mut sightings);
         sightings.sort_by_key(|s| s.span.start);
@@ -217,7 +218,7 @@ impl ConsistencySet {
                 rule: g.rule,
                 span,
                 replacements: vec![replacement],
-                safe: g.safe,
+                applicability: Applicability::safe_if(g.safe),
             });
         }
     }
@@ -261,7 +262,7 @@ fn resolve_apostrophes(
             rule: rule.rule,
             span: word,
             replacements: vec![replacement],
-            safe: rule.safe,
+            applicability: Applicability::safe_if(rule.safe),
         });
     }
 }
@@ -387,7 +388,7 @@ mod tests {
     use super::*;
 
     fn check(groups: Groups, text: &str) -> Vec<(String, String)> {
-        let set = ConsistencySet::new(vec![(0, false, groups)]).unwrap();
+        let set = ConsistencySet::new(vec![(RuleId::new(0), false, groups)]).unwrap();
         let mut out = Vec::new();
         set.find(text, &mut out);
         out.iter()

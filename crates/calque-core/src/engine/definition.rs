@@ -21,8 +21,11 @@ pub enum CaseMode {
 /// Where a rule was defined, for errors found after loading (duplicates).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
+    /// The pack file's name as the user gave it.
     pub file: String,
+    /// 1-based line of the rule's `[[rule]]` table.
     pub line: usize,
+    /// 1-based column (in characters) of that table.
     pub column: usize,
 }
 
@@ -43,14 +46,35 @@ pub enum Matcher {
     Bilingual(Check),
 }
 
+impl Matcher {
+    /// The kind's name as `calque rules` and the JSON output show it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Matcher::Phrase(_) => "phrase",
+            Matcher::Pattern(_) => "pattern",
+            Matcher::Glossary(_) => "glossary",
+            Matcher::Consistency(_) => "consistency",
+            Matcher::Detector(_) => "detector",
+            Matcher::Bilingual(Check::Term(_)) => "term",
+            Matcher::Bilingual(_) => "bilingual",
+        }
+    }
+}
+
 /// A validated rule, ready to be compiled into an engine.
 #[derive(Debug, Clone)]
 pub struct RuleDef {
+    /// Identity, level and documentation, as front ends show them.
     pub rule: Rule,
+    /// How the rule finds its candidates.
     pub matcher: Matcher,
+    /// Replacements (phrase and pattern rules; pattern templates may name groups); empty for report-only rules.
     pub replace: Vec<String>,
+    /// How matching and replacements treat letter case.
     pub case: CaseMode,
+    /// Conditions on the text around a match (`before`, `not_after`...).
     pub context: Context,
+    /// Where the rule was written, for errors found after loading.
     pub origin: Origin,
 }
 
@@ -87,6 +111,8 @@ pub enum Check {
 /// must have one of `target` (case-insensitive, any whitespace).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
+    /// Source-language forms that call for the term.
     pub source: Vec<String>,
+    /// Accepted renderings in the target; any one will do.
     pub target: Vec<String>,
 }

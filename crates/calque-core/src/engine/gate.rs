@@ -11,11 +11,11 @@
 //!
 //! With [`Origin::Auto`] (the default), the findings of a sourced pack are
 //! kept in a document only when the document shows evidence for one of the
-//! pack's languages: at least [`MIN_HITS`] hits of that language's evidence
-//! patterns, and at least one per [`BYTES_PER_HIT`] bytes of text, so that a
+//! pack's languages: at least `MIN_HITS` hits of that language's evidence
+//! patterns, and at least one per `BYTES_PER_HIT` bytes of text, so that a
 //! long document (a corpus of speeches in one file) needs evidence
 //! throughout and not one quoted name. The decision is taken once per
-//! document over its whole text, in [`crate::engine::Engine::complete`];
+//! document over its whole text, in `Engine::complete`;
 //! packs without `source` always report.
 
 use super::Finding;
@@ -25,9 +25,9 @@ use std::fmt;
 use std::str::FromStr;
 
 /// Evidence hits a document needs, whatever its length.
-pub const MIN_HITS: usize = 2;
+pub(crate) const MIN_HITS: usize = 2;
 /// ... and at least one hit per this many bytes of text.
-pub const BYTES_PER_HIT: usize = 8 * 1024;
+pub(crate) const BYTES_PER_HIT: usize = 8 * 1024;
 
 /// Which source languages a run assumes (`--from`, config `from`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -70,7 +70,7 @@ impl fmt::Display for Origin {
 }
 
 /// A lowercase ISO 639 code: two or three ASCII letters.
-pub fn is_language_code(code: &str) -> bool {
+pub(crate) fn is_language_code(code: &str) -> bool {
     (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
 }
 
@@ -160,21 +160,24 @@ impl Gate {
         if self.origin == Origin::Any
             || findings
                 .iter()
-                .all(|f| self.rule_languages[f.rule].is_empty())
+                .all(|f| self.rule_languages[f.rule.index()].is_empty())
         {
             return;
         }
         // Findings of evidence rules count first; the patterns are searched
         // lazily, once per language and document.
         let mut found = vec![0; self.languages.len()];
-        for f in findings.iter().filter(|f| self.rule_is_evidence[f.rule]) {
-            for &l in &self.rule_languages[f.rule] {
+        for f in findings
+            .iter()
+            .filter(|f| self.rule_is_evidence[f.rule.index()])
+        {
+            for &l in &self.rule_languages[f.rule.index()] {
                 found[l] += 1;
             }
         }
         let mut decided: Vec<Option<bool>> = vec![None; self.languages.len()];
         findings.retain(|f| {
-            let needs = &self.rule_languages[f.rule];
+            let needs = &self.rule_languages[f.rule.index()];
             needs.is_empty()
                 || needs.iter().any(|&l| {
                     *decided[l].get_or_insert_with(|| self.language_applies(l, text, found[l]))
@@ -192,20 +195,12 @@ impl Gate {
             Origin::Auto => shows_evidence(&language.evidence, text, found),
         }
     }
-
-    /// The evidence hits in `text` for each language, for `calque eval` and tests.
-    pub fn evidence_hits(&self, text: &str) -> Vec<(&str, usize)> {
-        self.languages
-            .iter()
-            .map(|l| (l.code.as_str(), count_hits(&l.evidence, text, usize::MAX)))
-            .collect()
-    }
 }
 
 /// Whether `text`, where `found` findings of evidence rules were made, holds
 /// enough hits of `evidence`: [`MIN_HITS`], and one per [`BYTES_PER_HIT`]
 /// bytes, the findings included.
-pub fn shows_evidence(evidence: &[Regex], text: &str, found: usize) -> bool {
+pub(crate) fn shows_evidence(evidence: &[Regex], text: &str, found: usize) -> bool {
     let needed = MIN_HITS.max(text.len().div_ceil(BYTES_PER_HIT));
     found >= needed || found + count_hits(evidence, text, needed - found) >= needed
 }

@@ -17,6 +17,7 @@ use super::Finding;
 use super::eight_bytes;
 use super::shape;
 use super::sightings::{Seen, Sighting};
+use crate::rule::{Applicability, RuleId};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
@@ -96,7 +97,7 @@ pub struct GlossarySet {
 
 #[derive(Debug, Clone)]
 struct Compiled {
-    rule: usize,
+    rule: RuleId,
     rule_safe: bool,
     entry: Entry,
     single_word: bool,
@@ -126,9 +127,9 @@ struct FuzzyKey {
 }
 
 impl GlossarySet {
-    /// `rules`: (rule index, the rule's `safe`, its entries). Forms must
+    /// `rules`: (rule id, the rule's `safe`, its entries). Forms must
     /// have passed [`form_words`].
-    pub fn new(rules: Vec<(usize, bool, Vec<Entry>)>) -> GlossarySet {
+    pub fn new(rules: Vec<(RuleId, bool, Vec<Entry>)>) -> GlossarySet {
         let mut set = GlossarySet::default();
         set.particles
             .extend(COMMON_PARTICLES.iter().map(|p| p.to_string()));
@@ -194,6 +195,7 @@ impl GlossarySet {
 
     /// Appends the glossary findings in `text`: [`GlossarySet::observe`]
     /// over the whole text, then [`GlossarySet::resolve`].
+    #[cfg(test)]
     pub fn find(&self, text: &str, out: &mut Vec<Finding>) {
         let mut sightings = Vec::new();
         self.observe(text, 0..text.len(), &mut sightings);
@@ -393,11 +395,11 @@ impl GlossarySet {
             rule: compiled.rule,
             span,
             replacements,
-            safe: if fuzzy {
+            applicability: Applicability::safe_if(if fuzzy {
                 compiled.entry.fuzzy_safe
             } else {
                 compiled.rule_safe
-            },
+            }),
         }
     }
 }

@@ -4,29 +4,29 @@
 //! One pass per block of text serves every rule: all phrases (and the
 //! members of consistency groups) share one index of their first words
 //! ([`phrase`]), all patterns share an Aho-Corasick automaton of their
-//! trigger literals ([`prefilter`]), which says where each of them can
+//! trigger literals (`prefilter`), which says where each of them can
 //! match; patterns, context conditions and case shaping run only there.
 
 pub mod blocks;
-pub mod consistency;
-pub mod context;
-pub mod definition;
-pub mod detect;
-pub mod eight_bytes;
+pub(crate) mod consistency;
+pub(crate) mod context;
+pub(crate) mod definition;
+pub(crate) mod detect;
+pub(crate) mod eight_bytes;
 pub mod error;
 pub mod gate;
-pub mod glossary;
-pub use calque_literals as literals;
-pub mod pattern;
+pub(crate) mod glossary;
+pub(crate) use calque_literals as literals;
+pub(crate) mod pattern;
 pub mod phrase;
-pub mod precomputed;
-pub mod prefilter;
-pub mod regions;
-pub mod shape;
-pub mod sightings;
-pub mod template;
+pub(crate) mod precomputed;
+pub(crate) mod prefilter;
+pub(crate) mod regions;
+pub(crate) mod shape;
+pub(crate) mod sightings;
+pub(crate) mod template;
 
-use crate::rule::Rule;
+use crate::rule::{Applicability, Rule, RuleId};
 use consistency::ConsistencySet;
 use context::Context;
 use definition::{CaseMode, Matcher, RuleDef};
@@ -40,15 +40,16 @@ use std::ops::Range;
 /// One place where one rule fires.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    /// Index of the rule in [`Engine::rules`].
-    pub rule: usize,
+    /// The rule that fired.
+    pub rule: RuleId,
     /// Byte offsets into the checked text.
     pub span: Range<usize>,
     /// Suggested replacements, the first being the fix; empty for report-only rules.
     pub replacements: Vec<String>,
-    /// Whether `calque fix` applies it without `--unsafe`: the rule's `safe`,
-    /// except for glossary near-misses, which follow their entry.
-    pub safe: bool,
+    /// Whether `calque fix` applies it, and when: the rule's, except for
+    /// glossary near-misses (which follow their entry) and detector fixes
+    /// with several readings (`Unsafe`).
+    pub applicability: Applicability,
 }
 
 /// How one rule turns a match into a finding.
@@ -61,61 +62,78 @@ struct Behaviour {
     regex: Option<Pattern>,
 }
 
+/// Whose phrase the phrase search found: a phrase rule's, or a member of a
+/// consistency group, which the consistency rules decide on over the whole
+/// text. One pass over the words serves both.
+#[derive(Debug, Clone, Copy)]
+enum PhraseOwner {
+    Rule(RuleId),
+    /// An index into the consistency set's members.
+    Member(usize),
+}
+
 /// All loaded rules, compiled. Build once, share freely (`Send + Sync`).
 #[derive(Debug, Clone)]
 pub struct Engine {
     rules: Vec<Rule>,
     behaviours: Vec<Behaviour>,
     phrases: PhraseSet,
+    /// What each owner number of [`PhraseSet`] stands for.
+    phrase_owners: Vec<PhraseOwner>,
     /// Pattern rules: where they can match, and their rule indices.
     pattern_scan: prefilter::PatternScan,
-    pattern_rules: Vec<usize>,
+    pattern_rules: Vec<RuleId>,
     /// Glossary and consistency rules: searched over the whole text.
     glossary: GlossarySet,
     consistency: ConsistencySet,
     /// Which packs apply to a document (see [`gate`]); none = all of them.
     gate: Option<gate::Gate>,
     /// Rules served by a built-in detector, with their rule indices.
-    detectors: Vec<(usize, detect::Detector)>,
+    detectors: Vec<(RuleId, detect::Detector)>,
     /// Bilingual rules: run only where a source is known.
-    bilingual: Vec<(usize, definition::Check)>,
+    bilingual: Vec<(RuleId, definition::Check)>,
 }
 
 impl Engine {
+    /// Compiles validated rules into one engine. Fails only when an automaton outgrows its limits; every pack error was found when loading.
     pub fn new(defs: Vec<RuleDef>) -> Result<Engine, BuildError> {
         let mut rules = Vec::with_capacity(defs.len());
         let mut behaviours = Vec::with_capacity(defs.len());
         let mut phrases = Vec::new();
+        let mut phrase_owners = Vec::new();
         let mut pattern_rules = Vec::new();
         let mut glossary_rules = Vec::new();
         let mut consistency_rules = Vec::new();
         let mut detectors = Vec::new();
         let mut bilingual = Vec::new();
         for (index, def) in defs.into_iter().enumerate() {
+            let id = RuleId::new(index);
             let regex = match def.matcher {
                 Matcher::Phrase(list) => {
                     let exact = def.case == CaseMode::Exact;
-                    phrases.extend(list.into_iter().map(|p| (index, p, exact)));
+                    let owner = phrase_owners.len();
+                    phrase_owners.push(PhraseOwner::Rule(id));
+                    phrases.extend(list.into_iter().map(|p| (owner, p, exact)));
                     None
                 }
                 Matcher::Pattern(regex) => {
-                    pattern_rules.push(index);
+                    pattern_rules.push(id);
                     Some(regex)
                 }
                 Matcher::Glossary(entries) => {
-                    glossary_rules.push((index, def.rule.safe, entries));
+                    glossary_rules.push((id, def.rule.applicability.is_safe(), entries));
                     None
                 }
                 Matcher::Consistency(groups) => {
-                    consistency_rules.push((index, def.rule.safe, groups));
+                    consistency_rules.push((id, def.rule.applicability.is_safe(), groups));
                     None
                 }
                 Matcher::Detector(detector) => {
-                    detectors.push((index, detector));
+                    detectors.push((id, detector));
                     None
                 }
                 Matcher::Bilingual(check) => {
-                    bilingual.push((index, check));
+                    bilingual.push((id, check));
                     None
                 }
             };
@@ -131,7 +149,7 @@ impl Engine {
         let patterns: Vec<&Pattern> = pattern_rules
             .iter()
             .map(|&rule| {
-                behaviours[rule]
+                behaviours[rule.index()]
                     .regex
                     .as_ref()
                     .expect("pattern rules keep their regex")
@@ -139,14 +157,15 @@ impl Engine {
             .collect();
         let pattern_scan = prefilter::PatternScan::new(&patterns)?;
         let consistency = ConsistencySet::new(consistency_rules)?;
-        // Consistency members ride along with the phrases, numbered after
-        // the rules: one pass over the words finds both.
-        let members = consistency.member_phrases().enumerate();
-        phrases.extend(members.map(|(i, m)| (rules.len() + i, m.to_string(), false)));
+        for (member, text) in consistency.member_phrases().enumerate() {
+            phrases.push((phrase_owners.len(), text.to_string(), false));
+            phrase_owners.push(PhraseOwner::Member(member));
+        }
         Ok(Engine {
             rules,
             behaviours,
             phrases: PhraseSet::new(phrases)?,
+            phrase_owners,
             pattern_scan,
             pattern_rules,
             glossary: GlossarySet::new(glossary_rules),
@@ -178,23 +197,19 @@ impl Engine {
         &self.rules
     }
 
-    pub fn rule(&self, index: usize) -> &Rule {
-        &self.rules[index]
+    /// The rule a [`Finding::rule`] names.
+    pub fn rule(&self, id: RuleId) -> &Rule {
+        &self.rules[id.index()]
+    }
+
+    fn behaviour(&self, id: RuleId) -> &Behaviour {
+        &self.behaviours[id.index()]
     }
 
     /// The bilingual rules (index and check), which [`Engine::check`] never
     /// runs: [`crate::markup::bilingual::check`] does, where a source is known.
-    pub fn bilingual_checks(&self) -> &[(usize, definition::Check)] {
+    pub(crate) fn bilingual_checks(&self) -> &[(RuleId, definition::Check)] {
         &self.bilingual
-    }
-
-    /// Ids of the pattern rules without trigger literals, whose relaxed
-    /// twins run over every block (see [`prefilter`]).
-    pub fn untriggered_patterns(&self) -> Vec<&str> {
-        self.pattern_scan
-            .fallbacks()
-            .map(|i| self.rules[self.pattern_rules[i]].id.as_str())
-            .collect()
     }
 
     /// All findings in `text`, ordered by position then rule. A rule never
@@ -208,14 +223,14 @@ impl Engine {
     /// Searches `text[range]` in one pass. Appends to `findings` those of
     /// the rules that look at one paragraph at a time (phrases and
     /// patterns), unsorted, and to `sightings` what the rules that decide
-    /// over the whole text see there (see [`sightings`]), in order of
+    /// over the whole text see there (see `sightings`), in order of
     /// start. `range` must start and end at paragraph breaks (or the
     /// text's ends); the text around it is read only for context conditions
     /// and word boundaries. Both are the same whether a paragraph is
     /// searched alone or with the whole text, which `check` (over the
     /// threads, see [`crate::parallel`]) and `fix` (see `fix::recheck`)
     /// rely on; [`Engine::complete`] then decides over the whole text.
-    pub fn search(
+    pub(crate) fn search(
         &self,
         text: &str,
         range: Range<usize>,
@@ -231,9 +246,9 @@ impl Engine {
             self.phrases
                 .find(text, block.clone(), &mut buffers, &mut candidates);
             for c in &candidates {
-                match c.rule.checked_sub(self.rules.len()) {
-                    None => findings.extend(self.phrase_finding(text, c)),
-                    Some(member) => {
+                match self.phrase_owners[c.owner] {
+                    PhraseOwner::Rule(rule) => findings.extend(self.phrase_finding(text, rule, c)),
+                    PhraseOwner::Member(member) => {
                         sightings.push(ConsistencySet::sighting(member, c.start..c.end))
                     }
                 }
@@ -250,7 +265,7 @@ impl Engine {
     /// it: the paragraph findings (in any order) and the sightings (in
     /// order of start). Adds the findings of the whole-text rules (glossary,
     /// consistency), then orders them all and drops repeats.
-    pub fn complete(
+    pub(crate) fn complete(
         &self,
         text: &str,
         mut findings: Vec<Finding>,
@@ -261,7 +276,7 @@ impl Engine {
         self.consistency.resolve(text, sightings, &mut findings);
         let tail = findings.split_off(whole_text);
         findings.extend(tail.into_iter().filter(|f| {
-            self.behaviours[f.rule]
+            self.behaviour(f.rule)
                 .context
                 .accepts(text, f.span.start, f.span.end)
         }));
@@ -275,8 +290,8 @@ impl Engine {
         findings
     }
 
-    fn phrase_finding(&self, text: &str, c: &Candidate) -> Option<Finding> {
-        let behaviour = &self.behaviours[c.rule];
+    fn phrase_finding(&self, text: &str, rule: RuleId, c: &Candidate) -> Option<Finding> {
+        let behaviour = self.behaviour(rule);
         if !behaviour.context.accepts(text, c.start, c.end) {
             return None;
         }
@@ -290,8 +305,8 @@ impl Engine {
             .iter()
             .map(|r| shape::keep_whitespace(matched, &shape::apply_case(case, r)))
             .collect();
-        let safe = self.rules[c.rule].safe;
-        finding(c.rule, c.start..c.end, matched, replacements, safe)
+        let applicability = self.rule(rule).applicability;
+        finding(rule, c.start..c.end, matched, replacements, applicability)
     }
 
     /// Appends the findings of the built-in detectors in `text[block]`: a
@@ -303,15 +318,24 @@ impl Engine {
             proposals.clear();
             detector.find(text, block.clone(), &mut proposals);
             for p in proposals.drain(..) {
-                if !self.behaviours[rule]
+                if !self
+                    .behaviour(rule)
                     .context
                     .accepts(text, p.span.start, p.span.end)
                 {
                     continue;
                 }
-                let safe = self.rules[rule].safe && p.unambiguous;
+                let applicability = Applicability::safe_if(
+                    self.rule(rule).applicability.is_safe() && p.unambiguous,
+                );
                 let matched = &text[p.span.clone()];
-                out.extend(finding(rule, p.span, matched, vec![p.replacement], safe));
+                out.extend(finding(
+                    rule,
+                    p.span,
+                    matched,
+                    vec![p.replacement],
+                    applicability,
+                ));
             }
         }
     }
@@ -327,7 +351,7 @@ impl Engine {
         let haystack = &text[block.clone()];
         self.pattern_scan.regions(haystack, hits, |which, region| {
             let rule = self.pattern_rules[which];
-            let behaviour = &self.behaviours[rule];
+            let behaviour = &self.behaviour(rule);
             let regex = behaviour
                 .regex
                 .as_ref()
@@ -356,8 +380,14 @@ impl Engine {
                         shape::apply_case(case, &expanded)
                     })
                     .collect();
-                let safe = self.rules[rule].safe;
-                if let Some(f) = finding(rule, start..end, whole.as_str(), replacements, safe) {
+                let applicability = self.rule(rule).applicability;
+                if let Some(f) = finding(
+                    rule,
+                    start..end,
+                    whole.as_str(),
+                    replacements,
+                    applicability,
+                ) {
                     out.push(f);
                 }
             }
@@ -396,11 +426,11 @@ fn share_identical_patterns(behaviours: &mut [Behaviour]) {
 /// A finding, unless its fix would leave the text as it is (a phrase rule
 /// matching the already-correct form case-insensitively, say).
 fn finding(
-    rule: usize,
+    rule: RuleId,
     span: Range<usize>,
     matched: &str,
     replacements: Vec<String>,
-    safe: bool,
+    applicability: Applicability,
 ) -> Option<Finding> {
     if replacements.first().is_some_and(|r| r == matched) {
         return None;
@@ -409,7 +439,7 @@ fn finding(
         rule,
         span,
         replacements,
-        safe,
+        applicability,
     })
 }
 
@@ -426,21 +456,28 @@ fn keep_one_per_rule_and_place(findings: &mut Vec<Finding>, rule_count: usize) {
     let mut last_end = vec![0usize; rule_count];
     let mut seen = vec![false; rule_count];
     findings.retain(|f| {
-        let keep = !seen[f.rule] || f.span.start >= last_end[f.rule];
+        let rule = f.rule.index();
+        let keep = !seen[rule] || f.span.start >= last_end[rule];
         if keep {
-            seen[f.rule] = true;
-            last_end[f.rule] = f.span.end;
+            seen[rule] = true;
+            last_end[rule] = f.span.end;
         }
         keep
     });
 }
 
 /// When several rules (of different packs, say) give the same advice for
-/// the same span, keeps only the strongest: safe before unsafe, then the
+/// the same span, keeps only the strongest: safe before unsafe (see [`Applicability`]), then the
 /// higher level, then the rule loaded first. Expects findings sorted as
 /// [`keep_one_per_rule_and_place`] leaves them, so equal spans are adjacent.
 fn drop_repeated_advice(findings: &mut Vec<Finding>, rules: &[Rule]) {
-    let strength = |f: &Finding| (f.safe, rules[f.rule].level, std::cmp::Reverse(f.rule));
+    let strength = |f: &Finding| {
+        (
+            f.applicability,
+            rules[f.rule.index()].level,
+            std::cmp::Reverse(f.rule),
+        )
+    };
     let mut keep = vec![true; findings.len()];
     let mut group_start = 0;
     while group_start < findings.len() {

@@ -43,7 +43,8 @@ pub fn analysis(source: &str) -> Option<Analysis> {
 }
 
 /// How many patterns the table holds.
-pub fn len() -> usize {
+#[cfg(test)]
+fn len() -> usize {
     ENTRIES.len()
 }
 

@@ -98,15 +98,6 @@ impl PatternScan {
         })
     }
 
-    /// Indices of the patterns that have no triggers and run over every block.
-    pub fn fallbacks(&self) -> impl Iterator<Item = usize> + '_ {
-        self.plans
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| matches!(p, Plan::Fallback(_)))
-            .map(|(i, _)| i)
-    }
-
     /// Calls `search(pattern, region)` for every region of `block` (offsets
     /// into it) where a pattern may match: each region once, the regions of
     /// one pattern disjoint and in order, the patterns in order. `hits` is

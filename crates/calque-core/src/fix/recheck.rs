@@ -209,7 +209,7 @@ mod tests {
         Edit {
             span,
             replacement: replacement.into(),
-            rule: 0,
+            rule: crate::rule::RuleId::new(0),
         }
     }
 

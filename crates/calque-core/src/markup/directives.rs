@@ -14,11 +14,14 @@ use std::ops::Range;
 /// packs (all rules when the list is empty).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suppression {
+    /// The bytes the suppression covers.
     pub span: Range<usize>,
+    /// Rule ids or pack names it names; empty = every rule.
     pub rules: Vec<String>,
 }
 
 impl Suppression {
+    /// Whether a finding of `rule_id` starting at byte `at` is silenced.
     pub fn silences(&self, rule_id: &str, at: usize) -> bool {
         self.span.contains(&at)
             && (self.rules.is_empty() || self.rules.iter().any(|r| names(r, rule_id)))
@@ -36,7 +39,7 @@ fn names(id: &str, rule_id: &str) -> bool {
 /// The suppressions written in `comments`, the byte ranges of whole
 /// comments (`<!-- ... -->`) in `text`, in file order. A `calque-disable`
 /// with no `calque-enable` after it runs to the end of the file.
-pub fn from_comments(
+pub(crate) fn from_comments(
     text: &str,
     comments: impl IntoIterator<Item = Range<usize>>,
 ) -> Vec<Suppression> {

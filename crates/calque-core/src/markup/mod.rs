@@ -5,16 +5,16 @@
 //! ranges are excluded, and which findings do the file's own comments
 //! silence. The engine stays pure and unaware of markup: it runs on a
 //! *masked* copy of the text, the same length, where every excluded byte is
-//! replaced by [`PLACEHOLDER`] (neither a word character nor whitespace, so
+//! replaced by `PLACEHOLDER` (neither a word character nor whitespace, so
 //! no word, phrase or `\b` can reach across it). Line breaks are kept so
 //! lines do not merge. Offsets into the masked copy are offsets into the
 //! original, so findings, reports and fixes all point at the real file.
 
 pub mod bilingual;
 mod directives;
-pub mod gettext;
-pub mod markdown;
-pub mod subtitles;
+pub(crate) mod gettext;
+pub(crate) mod markdown;
+pub(crate) mod subtitles;
 
 use crate::engine::{Engine, Finding};
 use crate::fix::{self, Outcome};
@@ -27,11 +27,12 @@ pub use directives::Suppression;
 /// The byte every excluded byte becomes in the masked copy: ASCII SUB
 /// ("substitute"), which is not whitespace (Unicode White_Space, as the
 /// `regex` crate and `char::is_whitespace` use) and not a word character.
-pub const PLACEHOLDER: u8 = 0x1a;
+pub(crate) const PLACEHOLDER: u8 = 0x1a;
 
 /// How a file is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// Any other file: all of it is prose.
     Plain,
     /// `.md`, `.markdown`
     Markdown,
@@ -128,7 +129,7 @@ pub fn normalise(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 /// [`PLACEHOLDER`], except line breaks. Every byte of a multi-byte character
 /// is replaced, so the copy is valid UTF-8 as long as the ranges fall on
 /// character boundaries (the format modules only cut there).
-pub fn mask(text: &str, excluded: &[Range<usize>]) -> String {
+pub(crate) fn mask(text: &str, excluded: &[Range<usize>]) -> String {
     let mut bytes = text.as_bytes().to_vec();
     for r in excluded {
         for b in &mut bytes[r.clone()] {
@@ -165,7 +166,7 @@ pub fn check_document(engine: &Engine, kind: Kind, text: &str) -> Vec<Finding> {
 
 /// Findings in `text` outside the `layout`'s excluded ranges and
 /// suppressions; replacements are as the engine made them.
-pub fn check_layout(engine: &Engine, text: &str, layout: &Layout) -> Vec<Finding> {
+pub(crate) fn check_layout(engine: &Engine, text: &str, layout: &Layout) -> Vec<Finding> {
     let masked = mask(text, &layout.excluded);
     let mut findings = parallel::check(engine, &masked);
     findings.retain(|f| {
@@ -180,7 +181,10 @@ pub fn check_layout(engine: &Engine, text: &str, layout: &Layout) -> Vec<Finding
 
 /// Writes replacements as the format needs them inside a translation
 /// (escaped), dropping those it cannot hold.
-pub fn escape_replacements(format: crate::markup::bilingual::Format, findings: &mut [Finding]) {
+pub(crate) fn escape_replacements(
+    format: crate::markup::bilingual::Format,
+    findings: &mut [Finding],
+) {
     for f in findings {
         f.replacements.retain(|r| format.can_write(r));
         for r in &mut f.replacements {

@@ -8,17 +8,17 @@
 mod builtin;
 mod gate;
 mod kinds;
+mod rule_table;
 pub(crate) mod schema;
 pub mod tbx;
 
 use crate::engine::context::Context;
-use crate::engine::detect::Detector;
 use crate::engine::pattern::{Pattern, PatternError};
 use crate::engine::template;
-use crate::rule::{Example, Level, Rule};
+use crate::rule::{Applicability, Example, Level, Rule};
 use crate::source::{LineIndex, located};
 use crate::suggest;
-use schema::{CaseMode, RawPack, RawRule, RuleLocator};
+use schema::{RawMatcher, RawPack, RawRule, RuleLocator};
 use std::collections::HashMap;
 use std::ops::Range;
 use toml::Spanned;
@@ -92,10 +92,13 @@ impl PackError {
 /// A validated pack.
 #[derive(Debug, Clone)]
 pub struct Pack {
+    /// The pack's name, the first part of its rules' ids.
     pub name: String,
+    /// One line saying what the pack is for.
     pub description: String,
     /// The file it came from (`rules/x.toml` for built-in packs).
     pub file: String,
+    /// Its rules, validated, in file order.
     pub rules: Vec<RuleDef>,
     /// Which documents it applies to: its source languages and evidence.
     pub gate: PackGate,
@@ -258,7 +261,7 @@ fn is_valid_name(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-type FieldError = (Range<usize>, String);
+pub(super) type FieldError = (Range<usize>, String);
 
 fn validate_rule(
     pack: &str,
@@ -271,122 +274,19 @@ fn validate_rule(
     if message.is_empty() {
         return Err((raw.message.span(), "`message` is empty".into()));
     }
-    // Phrase + pattern keeps its own message below.
-    let matchers = [
-        ("glossary", raw.glossary.as_ref().map(|g| g.span())),
-        ("consistency", raw.consistency.as_ref().map(|c| c.span())),
-        ("detector", raw.detector.as_ref().map(|d| d.span())),
-        ("check", raw.check.as_ref().map(|c| c.span())),
-        ("term", raw.term.as_ref().map(|t| t.span())),
-        ("phrase", raw.phrase.as_ref().map(|p| p.span())),
-        ("pattern", raw.pattern.as_ref().map(|p| p.span())),
-    ];
-    let given: Vec<_> = matchers
-        .iter()
-        .filter_map(|(name, span)| span.clone().map(|s| (*name, s)))
-        .collect();
-    if let [(first, _), (second, span), ..] = given.as_slice()
-        && *first != "phrase"
+    if let Some(prefer) = &raw.prefer
+        && !matches!(raw.matcher, RawMatcher::Consistency(_))
     {
         return Err((
-            span.clone(),
-            format!("a rule has exactly one matcher, not both `{first}` and `{second}`"),
+            prefer.span(),
+            "`prefer` belongs to `consistency` rules".into(),
         ));
     }
-    if raw.prefer.is_some() && raw.consistency.is_none() {
-        let span = raw.prefer.as_ref().map(|p| p.span()).unwrap_or(id_span);
-        return Err((span, "`prefer` belongs to `consistency` rules".into()));
+    if let (Some(r), Some(gives)) = (&raw.replace, kinds::gives_its_fixes(&raw.matcher)) {
+        return Err((r.span(), format!("`replace` is not used here: {gives}")));
     }
-    let bilingual = kinds::bilingual(raw.check, raw.term)?;
-    let (matcher, kind, default_case) = match (raw.phrase, raw.pattern) {
-        _ if raw.detector.is_some() => {
-            let name = raw.detector.expect("checked by the guard");
-            if let Some(r) = &raw.replace {
-                return Err((
-                    r.span(),
-                    "`replace` is not used here: the detector gives the fixes".into(),
-                ));
-            }
-            let detector = Detector::named(name.get_ref()).ok_or_else(|| {
-                (
-                    name.span(),
-                    format!(
-                        "unknown detector `{}` (built-in detectors: {})",
-                        name.get_ref(),
-                        Detector::NAMES
-                    ),
-                )
-            })?;
-            (Matcher::Detector(detector), "detector", CaseMode::Exact)
-        }
-        _ if bilingual.is_some() => {
-            if let Some(r) = &raw.replace {
-                return Err((
-                    r.span(),
-                    "`replace` is not used here: a bilingual check gives its own fixes".into(),
-                ));
-            }
-            let (check, kind) = bilingual.expect("checked by the guard");
-            (Matcher::Bilingual(check), kind, CaseMode::Exact)
-        }
-        _ if raw.glossary.is_some() || raw.consistency.is_some() => {
-            if let Some(r) = &raw.replace {
-                return Err((
-                    r.span(),
-                    "`replace` is not used here: the glossary entries or the \
-                     consistency groups give the fixes"
-                        .into(),
-                ));
-            }
-            match (raw.glossary, raw.consistency) {
-                (Some(g), _) => (
-                    Matcher::Glossary(kinds::glossary(g)?),
-                    "glossary",
-                    CaseMode::Exact,
-                ),
-                (None, Some(c)) => (
-                    Matcher::Consistency(kinds::consistency(c, raw.prefer)?),
-                    "consistency",
-                    CaseMode::Preserve,
-                ),
-                (None, None) => unreachable!("checked by the guard"),
-            }
-        }
-        (Some(_), Some(p)) => {
-            return Err((
-                p.span(),
-                "a rule has either `phrase` or `pattern`, not both".into(),
-            ));
-        }
-        (None, None) => {
-            return Err((
-                id_span,
-                "the rule has no matcher: add `phrase`, `pattern`, `glossary`, `consistency`, `detector`, `check` or `term`"
-                    .into(),
-            ));
-        }
-        (Some(phrase), None) => {
-            let span = phrase.span();
-            let phrases: Vec<String> = phrase.into_inner().into_vec();
-            if phrases.is_empty() {
-                return Err((span, "`phrase` is an empty list".into()));
-            }
-            let mut normalised = Vec::with_capacity(phrases.len());
-            for p in phrases {
-                let n = normalise_phrase(&p);
-                if n.is_empty() {
-                    return Err((span, "empty phrase".into()));
-                }
-                normalised.push(n);
-            }
-            (Matcher::Phrase(normalised), "phrase", CaseMode::Preserve)
-        }
-        (None, Some(pattern)) => {
-            let regex = regex_pattern(pattern.get_ref(), validation)
-                .map_err(|e| (pattern.span(), invalid_regex("pattern", &e)))?;
-            (Matcher::Pattern(regex), "pattern", CaseMode::Exact)
-        }
-    };
+    let (matcher, default_case) = kinds::matcher(raw.matcher, raw.prefer, validation)?;
+    let kind = matcher.kind();
 
     let replace = match raw.replace {
         None => Vec::new(),
@@ -469,7 +369,7 @@ fn validate_rule(
         id: format!("{pack}/{}", raw.id.get_ref()),
         pack: pack.to_string(),
         level: raw.level.unwrap_or(Level::Warning),
-        safe: raw.safe.unwrap_or(false),
+        applicability: Applicability::safe_if(raw.safe.unwrap_or(false)),
         message,
         rationale: raw.rationale,
         reference: raw.reference,
@@ -488,7 +388,7 @@ fn validate_rule(
     })
 }
 
-fn regex_pattern(source: &str, validation: Validation) -> Result<Pattern, PatternError> {
+pub(super) fn regex_pattern(source: &str, validation: Validation) -> Result<Pattern, PatternError> {
     match validation {
         Validation::Full => Pattern::compile(source),
         Validation::Deferred => Ok(Pattern::unchecked(source)),
@@ -512,7 +412,7 @@ fn condition(
 /// wrong on the first line, then the regex crate's diagram (the pattern
 /// with a caret under the fault) on lines of its own, as the crate draws
 /// it. A diagram too large to read (a pattern of kilobytes) is left out.
-fn invalid_regex(field: &str, error: &PatternError) -> String {
+pub(super) fn invalid_regex(field: &str, error: &PatternError) -> String {
     let error = error.to_string();
     let lines: Vec<&str> = error.lines().collect();
     let [first, diagram @ .., last] = lines.as_slice() else {
@@ -538,7 +438,7 @@ const MAX_DIAGRAM_WIDTH: usize = 300;
 
 /// Trims a phrase and folds every whitespace run to one space, the form the
 /// phrase automaton matches against.
-pub fn normalise_phrase(phrase: &str) -> String {
+pub(crate) fn normalise_phrase(phrase: &str) -> String {
     phrase.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

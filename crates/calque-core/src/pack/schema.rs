@@ -56,20 +56,14 @@ impl OneOrMany {
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One `[[rule]]` table. Read by hand (see `rule_table`), not derived, so
+/// that its matcher comes out as one [`RawMatcher`]: a rule with two is a
+/// TOML error, located at the second, and never reaches validation.
+#[derive(Debug)]
 pub struct RawRule {
     pub id: Spanned<String>,
-    pub phrase: Option<Spanned<OneOrMany>>,
-    pub pattern: Option<Spanned<String>>,
-    pub glossary: Option<Spanned<Vec<Spanned<RawGlossaryEntry>>>>,
-    pub consistency: Option<Spanned<RawConsistency>>,
-    /// The name of a built-in detector (see `engine::detect`).
-    pub detector: Option<Spanned<String>>,
-    /// A built-in bilingual check (`number-mismatch`...).
-    pub check: Option<Spanned<String>>,
-    /// A term base entry (bilingual).
-    pub term: Option<Spanned<RawTerm>>,
+    /// What finds the rule's candidates; which key was given decides the kind.
+    pub matcher: RawMatcher,
     pub prefer: Option<Spanned<OneOrMany>>,
     pub replace: Option<Spanned<OneOrMany>>,
     pub level: Option<Level>,
@@ -83,8 +77,41 @@ pub struct RawRule {
     pub after: Option<Spanned<String>>,
     pub not_after: Option<Spanned<String>>,
     pub examples: Spanned<Vec<Spanned<RawExample>>>,
-    #[serde(default)]
     pub ok: Vec<RawOk>,
+}
+
+/// A rule's matcher as written: exactly one of these keys.
+#[derive(Debug)]
+pub enum RawMatcher {
+    /// `phrase`: literal phrases.
+    Phrase(Spanned<OneOrMany>),
+    /// `pattern`: a regular expression.
+    Pattern(Spanned<String>),
+    /// `glossary`: canonical names with their variants.
+    Glossary(Spanned<Vec<Spanned<RawGlossaryEntry>>>),
+    /// `consistency`: groups of variants, or a built-in group's name.
+    Consistency(Spanned<RawConsistency>),
+    /// `detector`: the name of a built-in detector (see `engine::detect`).
+    Detector(Spanned<String>),
+    /// `check`: a built-in bilingual check (`number-mismatch`...).
+    Check(Spanned<String>),
+    /// `term`: a term base entry (bilingual).
+    Term(Spanned<RawTerm>),
+}
+
+impl RawMatcher {
+    /// The key the matcher was written under.
+    pub fn key(&self) -> &'static str {
+        match self {
+            RawMatcher::Phrase(_) => "phrase",
+            RawMatcher::Pattern(_) => "pattern",
+            RawMatcher::Glossary(_) => "glossary",
+            RawMatcher::Consistency(_) => "consistency",
+            RawMatcher::Detector(_) => "detector",
+            RawMatcher::Check(_) => "check",
+            RawMatcher::Term(_) => "term",
+        }
+    }
 }
 
 /// A text that must not be flagged, or for a bilingual rule a source with

@@ -22,7 +22,7 @@ fn loads_a_valid_phrase_rule() {
         other => panic!("{other:?}"),
     }
     assert_eq!(pack.rules[0].rule.level, Level::Warning);
-    assert!(!pack.rules[0].rule.safe);
+    assert!(!pack.rules[0].rule.applicability.is_safe());
 }
 
 #[test]
@@ -231,4 +231,32 @@ fn detector_rules_load_and_refuse_what_they_cannot_be() {
     );
     let two = error(&format!("{rule}phrase = \"a\"\n"));
     assert!(two.contains("exactly one matcher"), "{two}");
+}
+
+#[test]
+fn a_second_matcher_is_refused_at_its_value() {
+    // The TOML reader hands the keys over in name order, not file order.
+    let e = error(&format!("{BASE}phrase = \"a\"\ndetector = \"mojibake\""));
+    assert!(
+        e.starts_with(
+            "demo.toml:10:10: rule `r`: a rule has exactly one matcher, not both `detector` and `phrase`"
+        ),
+        "{e}"
+    );
+    let e = error(&format!("{BASE}pattern = \"a\"\nphrase = \"b\""));
+    assert!(
+        e.starts_with(
+            "demo.toml:11:10: rule `r`: a rule has either `phrase` or `pattern`, not both"
+        ),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_rule_without_matcher_names_every_kind() {
+    let e = error(BASE);
+    assert!(
+        e.contains("rule `r`: the rule has no matcher: add `phrase`, `pattern`"),
+        "{e}"
+    );
 }

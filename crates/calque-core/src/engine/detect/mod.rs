@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-pub mod mojibake;
+pub(crate) mod mojibake;
 
 /// The detectors a pack can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -30,7 +30,13 @@ fn found(engine: &Engine, text: &str) -> Vec<(String, Vec<String>, bool)> {
     engine
         .check(text)
         .into_iter()
-        .map(|f| (text[f.span.clone()].to_string(), f.replacements, f.safe))
+        .map(|f| {
+            (
+                text[f.span.clone()].to_string(),
+                f.replacements,
+                f.applicability.is_safe(),
+            )
+        })
         .collect()
 }
 
@@ -258,7 +264,7 @@ fn the_index_finds_near_misses_among_many_entries() {
         threshold: DEFAULT_THRESHOLD,
         fuzzy_safe: false,
     });
-    let set = GlossarySet::new(vec![(0, false, entries)]);
+    let set = GlossarySet::new(vec![(crate::rule::RuleId::new(0), false, entries)]);
     let mut out = Vec::new();
     set.find("met Vladmir Putin", &mut out);
     assert_eq!(out.len(), 1);

@@ -71,7 +71,7 @@ impl FoldedPhrases {
                 continue;
             }
             out.push(Candidate {
-                rule: entry.rule,
+                owner: entry.owner,
                 start,
                 end,
             });

@@ -26,15 +26,18 @@ use words::WordBits;
 /// A phrase match, in byte offsets of the original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Candidate {
-    pub rule: usize,
+    /// Whose phrase it is: the number the phrase was given in [`PhraseSet::new`].
+    pub owner: usize,
+    /// Byte offset of the match's start.
     pub start: usize,
+    /// Byte offset just past the match.
     pub end: usize,
 }
 
-/// One phrase of one rule.
+/// One phrase of one owner.
 #[derive(Debug, Clone)]
 struct Entry {
-    rule: usize,
+    owner: usize,
     phrase: String,
     exact_case: bool,
     bounded_start: bool,
@@ -42,11 +45,11 @@ struct Entry {
 }
 
 impl Entry {
-    fn new(rule: usize, phrase: String, exact_case: bool) -> Entry {
+    fn new(owner: usize, phrase: String, exact_case: bool) -> Entry {
         Entry {
             bounded_start: phrase.chars().next().is_some_and(is_word_char),
             bounded_end: phrase.chars().next_back().is_some_and(is_word_char),
-            rule,
+            owner,
             phrase,
             exact_case,
         }
@@ -54,6 +57,9 @@ impl Entry {
 }
 
 #[derive(Debug, Clone)]
+/// Every phrase of every rule, compiled into one index of first words (and an
+/// automaton for phrases that do not start with a word), so one pass over a
+/// block finds them all.
 pub struct PhraseSet {
     by_first_words: Option<WordIndex>,
     /// Phrases that start with something else than a word character.
@@ -68,11 +74,12 @@ pub struct BlockBuffers {
 }
 
 impl PhraseSet {
-    /// `phrases`: (rule index, whitespace-normalised phrase, exact case?).
+    /// `phrases`: (owner, whitespace-normalised phrase, exact case?); the
+    /// owner is any number of the caller's, handed back with each match.
     pub fn new(phrases: Vec<(usize, String, bool)>) -> Result<PhraseSet, BuildError> {
         let (by_first_word, others): (Vec<Entry>, Vec<Entry>) = phrases
             .into_iter()
-            .map(|(rule, phrase, exact_case)| Entry::new(rule, phrase, exact_case))
+            .map(|(owner, phrase, exact_case)| Entry::new(owner, phrase, exact_case))
             .partition(|e| e.bounded_start);
         Ok(PhraseSet {
             by_first_words: WordIndex::new(by_first_word),
@@ -99,7 +106,7 @@ impl PhraseSet {
 }
 
 /// Letters, digits and `_`, in any script: what a phrase may not be glued to.
-pub fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 

@@ -15,14 +15,14 @@ fn set(phrases: &[(&str, bool)]) -> PhraseSet {
 fn find_in(set: &PhraseSet, text: &str, block: std::ops::Range<usize>) -> Vec<Candidate> {
     let mut out = Vec::new();
     set.find(text, block, &mut BlockBuffers::default(), &mut out);
-    out.sort_by_key(|c| (c.start, c.end, c.rule));
+    out.sort_by_key(|c| (c.start, c.end, c.owner));
     out
 }
 
 fn find(phrases: &[(&str, bool)], text: &str) -> Vec<(usize, String)> {
     find_in(&set(phrases), text, 0..text.len())
         .iter()
-        .map(|c| (c.rule, text[c.start..c.end].to_string()))
+        .map(|c| (c.owner, text[c.start..c.end].to_string()))
         .collect()
 }
 
@@ -41,7 +41,7 @@ fn reference(
     if let Some(folded) = FoldedPhrases::new(entries).unwrap() {
         folded.find(text, block, &mut Folded::default(), &mut out);
     }
-    out.sort_by_key(|c| (c.start, c.end, c.rule));
+    out.sort_by_key(|c| (c.start, c.end, c.owner));
     out
 }
 
@@ -174,7 +174,7 @@ fn words_at_block_edges() {
     assert_eq!(
         found,
         [Candidate {
-            rule: 0,
+            owner: 0,
             start: 17,
             end: 32
         }]

@@ -52,7 +52,7 @@ const EMPTY: u32 = u32::MAX;
 
 #[derive(Debug, Clone)]
 struct Indexed {
-    rule: usize,
+    owner: usize,
     first_word_len: usize,
     bounded_end: bool,
     phrase: Prepared,
@@ -75,7 +75,7 @@ impl WordIndex {
                 .find(is_word_char)
                 .map(|gap| word_at(&e.phrase, first.end + gap));
             let indexed = Indexed {
-                rule: e.rule,
+                owner: e.owner,
                 first_word_len: first.end,
                 bounded_end: e.bounded_end,
                 phrase: Prepared::new(&e.phrase, e.exact_case),
@@ -128,7 +128,7 @@ impl WordIndex {
                     continue;
                 }
                 out.push(Candidate {
-                    rule: p.rule,
+                    owner: p.owner,
                     start: base + word.start,
                     end: base + stop,
                 });

@@ -7,7 +7,7 @@ use super::script::{self, Script};
 use super::{CODE_MARK, Unit, numbers};
 use std::ops::Range;
 
-pub use crate::engine::definition::{CHECKS, Check, Term};
+pub use crate::engine::definition::{Check, Term};
 
 /// What a check found in one unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +32,8 @@ impl Check {
         })
     }
 
-    pub fn run(&self, unit: &Unit) -> Vec<Problem> {
+    /// What the check finds wrong in one unit.
+    pub(crate) fn run(&self, unit: &Unit) -> Vec<Problem> {
         let whole = 0..unit.target.len();
         match self {
             Check::Numbers => numbers(unit),

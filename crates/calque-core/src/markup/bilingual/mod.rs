@@ -5,29 +5,30 @@
 //! file. Two things follow from one map:
 //!
 //! - the monolingual rules run on the file itself with every byte outside
-//!   the targets' verbatim text masked ([`Document::excluded`], the
+//!   the targets' verbatim text masked (`Document::excluded`, the
 //!   mechanism the markup readers use), so their findings carry the file's
 //!   own positions and fixes edit the file in place;
-//! - the bilingual checks ([`checks`]) compare decoded source and target
+//! - the bilingual checks (`checks`) compare decoded source and target
 //!   text and map what they find back to file bytes with
-//!   [`Unit::file_range`].
+//!   `Unit::file_range`.
 //!
 //! An escape (an XML entity such as `&amp;`, a PO `\"`) is decoded in the
 //! target text but is not verbatim: the monolingual rules never see it (it
 //! is masked, so no match starts, ends or runs through it), and a bilingual
 //! finding whose text includes it covers the whole escape in the file.
 
-pub mod checks;
-pub mod numbers;
-pub mod placeholders;
+pub(crate) mod checks;
+pub(crate) mod numbers;
+pub(crate) mod placeholders;
 mod po;
-pub mod script;
+pub(crate) mod script;
 mod table;
 mod tmx;
 mod xliff;
 mod xml;
 
 use crate::engine::{Engine, Finding};
+use crate::rule::Applicability;
 use std::ops::Range;
 use std::path::Path;
 
@@ -50,11 +51,14 @@ pub struct Piece {
 pub struct Unit {
     /// The unit's id in the file (`trans-unit/@id`, a PO msgid, `row 3`...).
     pub id: String,
+    /// The source text, decoded (escapes resolved, inline codes as [`CODE_MARK`]).
     pub source: String,
+    /// The translation, decoded the same way; what the rules check.
     pub target: String,
     /// Inline codes of the source and the target (XLIFF, TMX), written
     /// like `<ph id="1"/>`; each also stands in the text as [`CODE_MARK`].
     pub source_codes: Vec<String>,
+    /// Inline codes of the target, as `source_codes` for the source.
     pub target_codes: Vec<String>,
     /// The target's content in the file.
     pub span: Range<usize>,
@@ -77,7 +81,7 @@ pub const CODE_MARK: char = '\u{fffc}';
 impl Unit {
     /// The file bytes of a range of [`Unit::target`]: a range that starts or
     /// ends inside an escape or a code covers all of it.
-    pub fn file_range(&self, text: Range<usize>) -> Range<usize> {
+    pub(crate) fn file_range(&self, text: Range<usize>) -> Range<usize> {
         let start = self.file_offset(text.start, false);
         let end = self.file_offset(text.end, true).max(start);
         start..end
@@ -164,6 +168,7 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format a file name's extension says, if it is a bilingual one.
     pub fn for_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
@@ -190,7 +195,7 @@ impl Format {
 
     /// Whether `text` can go into a target of this format with
     /// [`Format::escape`] (a table cell cannot take a separator or a quote).
-    pub fn can_write(self, text: &str) -> bool {
+    pub(crate) fn can_write(self, text: &str) -> bool {
         match self {
             Format::Tsv => !text.contains(['\t', '\n', '\r', '"']),
             Format::Csv => !text.contains(['\t', '\n', '\r', '"', ',']),
@@ -217,14 +222,21 @@ pub struct ReadOptions {
 pub enum ReadError {
     /// Malformed XML, at a byte offset.
     #[error("invalid XML at byte {offset}: {message}")]
-    Xml { offset: usize, message: String },
+    Xml {
+        /// Byte offset of the fault in the file.
+        offset: usize,
+        /// The XML parser's description of it.
+        message: String,
+    },
     /// A table without the named columns.
     #[error("no column named `{0}` in the header")]
     NoColumn(String),
     /// `--source` and the target differ in length.
     #[error("the source has {source_lines} lines, the target {target_lines}")]
     LineCount {
+        /// Lines of the source file.
         source_lines: usize,
+        /// Lines of the target file.
         target_lines: usize,
     },
 }
@@ -255,6 +267,7 @@ pub fn read(
 /// Everything found in one bilingual file.
 #[derive(Debug, Clone, Default)]
 pub struct Checked {
+    /// The units read, in file order.
     pub units: Vec<Unit>,
     /// The monolingual rules' findings in the targets (file positions,
     /// replacements escaped for the format).
@@ -360,6 +373,7 @@ pub fn excluded(units: &[Unit], len: usize) -> Vec<Range<usize>> {
 /// what exactly differs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
+    /// The finding, its span in file bytes.
     pub finding: Finding,
     /// Index into the units.
     pub unit: usize,
@@ -389,13 +403,15 @@ pub fn check(engine: &Engine, format: Option<Format>, units: &[Unit]) -> Vec<Not
                     replacements.retain(|r| format.can_write(r));
                     replacements = replacements.iter().map(|r| format.escape(r)).collect();
                 }
-                let safe = engine.rule(*rule).safe && !replacements.is_empty();
+                let applicability = Applicability::safe_if(
+                    engine.rule(*rule).applicability.is_safe() && !replacements.is_empty(),
+                );
                 notes.push(Note {
                     finding: Finding {
                         rule: *rule,
                         span: unit.file_range(problem.range),
                         replacements,
-                        safe,
+                        applicability,
                     },
                     unit: index,
                     detail: problem.detail,
