@@ -311,7 +311,8 @@ impl Engine {
                 }
                 let safe = self.rules[rule].safe && p.unambiguous;
                 let matched = &text[p.span.clone()];
-                out.extend(finding(rule, p.span, matched, vec![p.replacement], safe));
+                let replacements = p.replacement.into_iter().collect();
+                out.extend(finding(rule, p.span, matched, replacements, safe));
             }
         }
     }
