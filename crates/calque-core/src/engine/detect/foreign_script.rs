@@ -66,7 +66,9 @@ impl Script {
                 | 0x20000..=0x2FA1F), // extensions B and later
             Script::Korean => matches!(u, 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF),
             Script::Cyrillic => matches!(u, 0x0400..=0x04FF | 0x0500..=0x052F),
-            Script::Arabic => matches!(u, 0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF),
+            Script::Arabic => {
+                matches!(u, 0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+            }
             Script::Hebrew => matches!(u, 0x0590..=0x05FF),
             Script::Thai => matches!(u, 0x0E00..=0x0E7F),
             Script::Devanagari => matches!(u, 0x0900..=0x097F),
@@ -83,8 +85,11 @@ const MIN_CHARS: usize = 2;
 /// `text[block]`, when the block is mostly Latin letters.
 pub fn find(script: Script, text: &str, block: Range<usize>, out: &mut Vec<Proposal>) {
     let slice = &text[block.clone()];
-    // Fast exit: every character of these scripts is outside ASCII.
-    if slice.is_ascii() || !slice.chars().any(|c| script.has(c)) {
+    // Fast exit over the bytes: every character of these scripts starts
+    // with one of these lead bytes, which Latin letters with diacritics
+    // (C3..C5) and general punctuation such as ’ and — (E2) never are.
+    let lead = |b: &u8| matches!(b, 0xD0..=0xDF | 0xE0 | 0xE1 | 0xE3..=0xED | 0xEF | 0xF0);
+    if !slice.as_bytes().iter().any(lead) || !slice.chars().any(|c| script.has(c)) {
         return;
     }
     let (mut latin, mut foreign) = (0usize, 0usize);
@@ -104,7 +109,11 @@ pub fn find(script: Script, text: &str, block: Range<usize>, out: &mut Vec<Propo
     let flush = |run: &mut Option<(usize, usize, usize)>, out: &mut Vec<Proposal>| {
         if let Some((start, end, count)) = run.take() {
             let prose = in_latin_line(slice, start, end, count);
-            if count >= MIN_CHARS && prose && !is_gloss(slice, start, end) && !is_code_string(slice, start, end) {
+            if count >= MIN_CHARS
+                && prose
+                && !is_gloss(slice, start, end)
+                && !is_code_string(slice, start, end)
+            {
                 out.push(Proposal {
                     span: block.start + start..block.start + end,
                     replacement: None,
@@ -161,7 +170,9 @@ fn is_code_string(slice: &str, start: usize, end: usize) -> bool {
 fn is_gloss(slice: &str, start: usize, end: usize) -> bool {
     let before = slice[..start].trim_end_matches([' ', ':', ';', ',']);
     let opened = before.ends_with(['(', '（', '[']);
-    let closed = slice[end..].trim_start().starts_with([')', '）', ']', ',', ';']);
+    let closed = slice[end..]
+        .trim_start()
+        .starts_with([')', '）', ']', ',', ';']);
     opened && closed
 }
 
@@ -178,7 +189,10 @@ mod tests {
     #[test]
     fn finds_runs_of_the_script_in_english() {
         assert_eq!(
-            runs(Script::ChineseJapanese, "The meeting 加强党的建设 was held in Beijing."),
+            runs(
+                Script::ChineseJapanese,
+                "The meeting 加强党的建设 was held in Beijing."
+            ),
             vec!["加强党的建设"]
         );
         assert_eq!(
@@ -197,14 +211,29 @@ mod tests {
     #[test]
     fn leaves_glosses_separators_and_foreign_paragraphs_alone() {
         for (script, text) in [
-            (Script::ChineseJapanese, "President Xi Jinping (习近平) met the delegation."),
-            (Script::ChineseJapanese, "Party building丨Strengthen the foundation"),
-            (Script::ChineseJapanese, "习近平在北京会见了代表团并发表重要讲话 (Xinhua)"),
+            (
+                Script::ChineseJapanese,
+                "President Xi Jinping (习近平) met the delegation.",
+            ),
+            (
+                Script::ChineseJapanese,
+                "Party building丨Strengthen the foundation",
+            ),
+            (
+                Script::ChineseJapanese,
+                "习近平在北京会见了代表团并发表重要讲话 (Xinhua)",
+            ),
             (Script::Cyrillic, "The word for bread (хлеб) is short."),
             (Script::Cyrillic, "A Cyrillic а in a Latin word"),
             (Script::Arabic, "An ordinary English sentence."),
-            (Script::Cyrillic, "Languages:\n  • English\n  • Русский\n  • Français"),
-            (Script::ChineseJapanese, "statuses = {'Éléonore': 'inactive', '景太郎': 'active'}"),
+            (
+                Script::Cyrillic,
+                "Languages:\n  • English\n  • Русский\n  • Français",
+            ),
+            (
+                Script::ChineseJapanese,
+                "statuses = {'Éléonore': 'inactive', '景太郎': 'active'}",
+            ),
         ] {
             assert_eq!(runs(script, text), Vec::<String>::new(), "{text}");
         }

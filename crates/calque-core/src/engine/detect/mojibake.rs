@@ -206,7 +206,15 @@ mod tests {
 
     #[test]
     fn leaves_central_european_text_alone() {
-        for text in ["Dvořák", "Łódź", "ČSSD", "Straße", "ČŠ", "Świętokrzyskie", "Ţara"] {
+        for text in [
+            "Dvořák",
+            "Łódź",
+            "ČSSD",
+            "Straße",
+            "ČŠ",
+            "Świętokrzyskie",
+            "Ţara",
+        ] {
             assert_eq!(repaired(text), vec![], "{text}");
         }
     }

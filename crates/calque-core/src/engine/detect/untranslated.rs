@@ -15,7 +15,9 @@
 //! language it found; the fix is left to the writer (report only).
 
 use super::Proposal;
+use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::OnceLock;
 use whatlang::Lang;
 
 /// Fewest words in a candidate run.
@@ -110,26 +112,55 @@ impl Language {
     }
 }
 
-/// English function words: one of them breaks a run (foreign words that
+/// English function words, all of six letters or fewer: one of them
+/// breaks a run (foreign words that
 /// are spelt the same, "a", "in", "die", "son", "also", are left out, so
 /// that they do not cut a foreign run short; "was" is too common in
 /// English to leave out).
 const ENGLISH: &[&str] = &[
-    "the", "of", "and", "to", "is", "was", "that", "for", "it", "with", "be", "by", "this", "are",
-    "from", "or", "which", "not", "have", "has", "had", "but", "his", "her", "their", "they",
-    "we", "you", "he", "she", "were", "been", "would", "can", "there", "who", "what", "when",
-    "than", "into", "about", "its", "our", "my", "your", "at", "on", "as", "an", "will", "all",
-    "more", "said", "says", "after", "out", "up", "so", "if", "them", "him", "i", "me", "us",
-    "should", "could", "may", "must", "shall", "do", "does", "did", "these", "those", "how",
-    "why", "where", "any", "some", "no", "new", "over", "such", "only", "just", "very",
+    "about", "after", "all", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by",
+    "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "him",
+    "his", "how", "i", "if", "into", "is", "it", "its", "just", "may", "me", "more", "must", "my",
+    "new", "no", "not", "of", "on", "only", "or", "our", "out", "over", "said", "says", "shall",
+    "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "there",
+    "these", "they", "this", "those", "to", "up", "us", "very", "was", "we", "were", "what",
+    "when", "where", "which", "who", "why", "will", "with", "would", "you", "your",
 ];
 
 fn is_english_function_word(word: &str) -> bool {
-    word.len() <= 6 && ENGLISH.iter().any(|e| e.eq_ignore_ascii_case(word))
+    packed(word).is_some_and(|key| english_keys().binary_search(&key).is_ok())
+}
+
+/// A word of six ASCII letters or fewer, lower-cased and packed into an
+/// integer, so that the test above (run on every word) is a few integer
+/// comparisons.
+fn packed(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 6 || !bytes.is_ascii() {
+        return None;
+    }
+    Some(
+        bytes
+            .iter()
+            .fold(0u64, |key, b| key << 8 | u64::from(b.to_ascii_lowercase())),
+    )
+}
+
+/// [`ENGLISH`] packed, sorted.
+fn english_keys() -> &'static [u64] {
+    static KEYS: OnceLock<Vec<u64>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut keys: Vec<u64> = ENGLISH.iter().filter_map(|w| packed(w)).collect();
+        keys.sort_unstable();
+        keys
+    })
 }
 
 /// Letters with diacritics, by language: one in a run marks it.
 fn has_marker_letter(language: Language, word: &str) -> bool {
+    if word.is_ascii() {
+        return false;
+    }
     let letters: &str = match language {
         Language::French => "àâçéèêëîïôûùüÿœæ",
         Language::Spanish => "áéíóúñü¿¡",
@@ -138,7 +169,74 @@ fn has_marker_letter(language: Language, word: &str) -> bool {
         Language::Portuguese => "ãõáâêéíóôúç",
         Language::Dutch => "ëïé",
     };
-    word.chars().any(|c| letters.contains(c.to_lowercase().next().unwrap_or(c)))
+    word.chars()
+        .any(|c| letters.contains(c.to_lowercase().next().unwrap_or(c)))
+}
+
+/// Whether `word` marks `language`: a lower-case word with its diacritics
+/// or one of its function words.
+fn marks(language: Language, word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+        && (has_marker_letter(language, word)
+            || language
+                .function_words()
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(word)))
+}
+
+/// A candidate run of a block, with the language the identifier gave it
+/// and its count of markers of each language (in [`Language::ALL`] order).
+#[derive(Debug, Clone)]
+struct Candidate {
+    span: Range<usize>,
+    language: Option<Lang>,
+    markers: [usize; 6],
+}
+
+/// The candidates of the last block seen on this thread. The six
+/// detectors look at the same block one after another: the scan and the
+/// identification are done once, and the block's text is kept to check
+/// that the next call is about the same block.
+struct LastBlock {
+    text: String,
+    candidates: Vec<Candidate>,
+}
+
+thread_local! {
+    static LAST_BLOCK: RefCell<LastBlock> = const {
+        RefCell::new(LastBlock { text: String::new(), candidates: Vec::new() })
+    };
+}
+
+/// Appends a proposal (with no replacement: report only) for each run of
+/// words in `language` in `text[block]`.
+pub fn find(language: Language, text: &str, block: Range<usize>, out: &mut Vec<Proposal>) {
+    let slice = &text[block.clone()];
+    // Fast exit: a block too short to hold a run.
+    if slice.len() < 16 {
+        return;
+    }
+    let index = Language::ALL
+        .iter()
+        .position(|l| *l == language)
+        .expect("ALL lists every language");
+    LAST_BLOCK.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.text != slice {
+            last.text.clear();
+            last.text.push_str(slice);
+            last.candidates = candidates(slice);
+        }
+        for c in &last.candidates {
+            if c.language == Some(language.lang()) && c.markers[index] >= MIN_MARKERS {
+                out.push(Proposal {
+                    span: block.start + c.span.start..block.start + c.span.end,
+                    replacement: None,
+                    unambiguous: false,
+                });
+            }
+        }
+    });
 }
 
 /// One word of a block: its span and text.
@@ -147,15 +245,9 @@ struct Word<'a> {
     text: &'a str,
 }
 
-/// Appends a proposal (with no replacement: report only) for each run of
-/// words in `language` in `text[block]`.
-pub fn find(language: Language, text: &str, block: Range<usize>, out: &mut Vec<Proposal>) {
-    let slice = &text[block.clone()];
-    // Fast exit for ordinary English: no run can reach MIN_WORDS words
-    // without a break unless the block has that many words at all.
-    if slice.len() < 16 {
-        return;
-    }
+/// The candidate runs of a block, identified.
+fn candidates(slice: &str) -> Vec<Candidate> {
+    let mut found = Vec::new();
     let mut run: Vec<Word> = Vec::new();
     let mut chars = slice.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -176,7 +268,7 @@ pub fn find(language: Language, text: &str, block: Range<usize>, out: &mut Vec<P
             }
             let word = &slice[i..end];
             if is_english_function_word(word) {
-                judge(language, slice, &run, block.start, out);
+                found.extend(judge(slice, &run));
                 run.clear();
             } else {
                 run.push(Word {
@@ -187,42 +279,33 @@ pub fn find(language: Language, text: &str, block: Range<usize>, out: &mut Vec<P
         } else if !(c == ' ' || c == ',' || c == '\u{a0}') {
             // Sentence punctuation, quotes, brackets, digits and line
             // breaks end a run: a fragment is words that read together.
-            judge(language, slice, &run, block.start, out);
+            found.extend(judge(slice, &run));
             run.clear();
         }
     }
-    judge(language, slice, &run, block.start, out);
+    found.extend(judge(slice, &run));
+    found
 }
 
-/// Proposes `run` if it is a candidate and the language identifier agrees.
-fn judge(language: Language, slice: &str, run: &[Word], base: usize, out: &mut Vec<Proposal>) {
+/// `run` as a candidate, identified, if it is one.
+fn judge(slice: &str, run: &[Word]) -> Option<Candidate> {
     if run.len() < MIN_WORDS {
-        return;
+        return None;
     }
     // Lower-case words of four letters or more: content words, which a
     // name ("Place de la Concorde") or a title in capitals lacks.
+    let lower_case = |w: &&Word| w.text.chars().next().is_some_and(char::is_lowercase);
     let lower = run
         .iter()
-        .filter(|w| w.text.chars().next().is_some_and(char::is_lowercase))
+        .filter(lower_case)
         .filter(|w| w.text.chars().count() >= 4)
         .count();
     if lower < MIN_LOWER {
-        return;
+        return None;
     }
-    let lower_case = |w: &&Word| w.text.chars().next().is_some_and(char::is_lowercase);
-    let markers = run
-        .iter()
-        .filter(lower_case)
-        .filter(|w| {
-            has_marker_letter(language, w.text)
-                || language
-                    .function_words()
-                    .iter()
-                    .any(|f| f.eq_ignore_ascii_case(w.text))
-        })
-        .count();
-    if markers < MIN_MARKERS {
-        return;
+    let markers = Language::ALL.map(|l| run.iter().filter(|w| marks(l, w.text)).count());
+    if markers.iter().all(|&m| m < MIN_MARKERS) {
+        return None;
     }
     // A run that starts with a capital in the middle of a sentence (after
     // a word or a comma) is a name: "the Forces armées de la République",
@@ -234,17 +317,15 @@ fn judge(language: Language, slice: &str, run: &[Word], base: usize, out: &mut V
         .next_back()
         .is_some_and(|c| c.is_alphanumeric() || c == ',');
     if !lower_case(&first) && mid_sentence {
-        return;
+        return None;
     }
     let span = run[0].span.start..run[run.len() - 1].span.end;
-    if identify(&slice[span.clone()]) != Some(language.lang()) {
-        return;
-    }
-    out.push(Proposal {
-        span: base + span.start..base + span.end,
-        replacement: None,
-        unambiguous: false,
-    });
+    let language = identify(&slice[span.clone()]);
+    Some(Candidate {
+        span,
+        language,
+        markers,
+    })
 }
 
 /// The language of a candidate run, if the identifier is confident:
@@ -308,6 +389,14 @@ mod tests {
                 assert_eq!(runs(language, text), Vec::<String>::new(), "{text}");
             }
         }
+    }
+
+    #[test]
+    fn english_list_is_short_enough_to_pack() {
+        assert_eq!(english_keys().len(), ENGLISH.len());
+        assert!(is_english_function_word("The") && is_english_function_word("was"));
+        assert!(!is_english_function_word("nous") && !is_english_function_word("été"));
+        assert!(!is_english_function_word("theory") && !is_english_function_word("t"));
     }
 
     #[test]
