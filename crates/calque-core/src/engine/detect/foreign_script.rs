@@ -65,7 +65,7 @@ impl Script {
                 | 0xF900..=0xFAFF    // compatibility ideographs
                 | 0x20000..=0x2FA1F), // extensions B and later
             Script::Korean => matches!(u, 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF),
-            Script::Cyrillic => matches!(u, 0x0400..=0x04FF | 0x0500..=0x052F),
+            Script::Cyrillic => matches!(u, 0x0400..=0x052F), // with the supplement,
             Script::Arabic => {
                 matches!(u, 0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
             }
