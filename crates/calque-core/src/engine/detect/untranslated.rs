@@ -319,6 +319,12 @@ fn judge(slice: &str, run: &[Word]) -> Option<Candidate> {
     if !lower_case(&first) && mid_sentence {
         return None;
     }
+    // A run on an indented line is a quoted block or code, set apart on
+    // purpose (a sign in mock German quoted in a glossary).
+    let line = &slice[slice[..first.span.start].rfind('\n').map_or(0, |i| i + 1)..];
+    if line.starts_with("    ") || line.starts_with('\t') {
+        return None;
+    }
     let span = run[0].span.start..run[run.len() - 1].span.end;
     let language = identify(&slice[span.clone()]);
     Some(Candidate {
@@ -384,6 +390,7 @@ mod tests {
             "the Société de l’assurance automobile du Québec embarrassed them",
             "are beginning to envisage a left without Jean-Luc Mélenchon.",
             "immigration, economics, et cetera -- we will see",
+            "The sign read:\n    Das Internet ist nicht fuer gefingerclicken und giffengrabben.",
         ] {
             for language in Language::ALL {
                 assert_eq!(runs(language, text), Vec::<String>::new(), "{text}");
