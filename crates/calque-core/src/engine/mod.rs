@@ -329,13 +329,8 @@ impl Engine {
                     self.rule(rule).applicability.is_safe() && p.unambiguous,
                 );
                 let matched = &text[p.span.clone()];
-                out.extend(finding(
-                    rule,
-                    p.span,
-                    matched,
-                    vec![p.replacement],
-                    applicability,
-                ));
+                let replacements = p.replacement.into_iter().collect();
+                out.extend(finding(rule, p.span, matched, replacements, applicability));
             }
         }
     }

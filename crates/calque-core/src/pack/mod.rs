@@ -316,14 +316,12 @@ fn validate_rule(
         not_after: condition(raw.not_after, "not_after", validation)?,
     };
 
-    // Glossary, consistency and detector rules always carry their fix; a
-    // bilingual check may or may not.
+    // Glossary and consistency rules always carry their fix, a detector if
+    // it is one that repairs; a bilingual check may or may not.
     let is_bilingual = matches!(matcher, Matcher::Bilingual(_));
     let has_fix = !replace.is_empty()
-        || matches!(
-            matcher,
-            Matcher::Glossary(_) | Matcher::Consistency(_) | Matcher::Detector(_)
-        );
+        || matches!(matcher, Matcher::Glossary(_) | Matcher::Consistency(_))
+        || matches!(matcher, Matcher::Detector(d) if d.fixes());
     let examples_span = raw.examples.span();
     let raw_examples = raw.examples.into_inner();
     if raw_examples.is_empty() {

@@ -8,40 +8,78 @@
 
 use std::ops::Range;
 
+pub(crate) mod foreign_script;
 pub(crate) mod mojibake;
+pub(crate) mod untranslated;
 
 /// The detectors a pack can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Detector {
     /// UTF-8 text that was decoded as Windows-1252 or Latin-1 ("Ã©" for "é").
     Mojibake,
+    /// A run of words in another language inside English
+    /// (`untranslated-french`, `untranslated-spanish`, ...).
+    Untranslated(untranslated::Language),
+    /// A run of another script inside English (`script-cyrillic`, ...).
+    ForeignScript(foreign_script::Script),
 }
 
-/// What a detector proposes: a span of the text, its replacement, and
-/// whether that replacement is the only reading (a safe fix is allowed).
+/// What a detector proposes: a span of the text, its replacement (none for
+/// a report), and whether that replacement is the only reading (a safe fix
+/// is allowed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Proposal {
     pub span: Range<usize>,
-    pub replacement: String,
+    pub replacement: Option<String>,
     pub unambiguous: bool,
 }
 
 impl Detector {
     /// The detector called `name` in a pack, if there is one.
     pub fn named(name: &str) -> Option<Detector> {
-        match name {
-            "mojibake" => Some(Detector::Mojibake),
-            _ => None,
+        if name == "mojibake" {
+            return Some(Detector::Mojibake);
         }
+        if let Some(language) = name.strip_prefix("untranslated-") {
+            return untranslated::Language::named(language).map(Detector::Untranslated);
+        }
+        let script = name.strip_prefix("script-")?;
+        foreign_script::Script::named(script).map(Detector::ForeignScript)
     }
 
     /// The names a pack may use, for error messages.
-    pub const NAMES: &'static str = "mojibake";
+    pub const NAMES: &'static str = "mojibake, untranslated-french, untranslated-spanish, \
+        untranslated-german, untranslated-italian, untranslated-portuguese, untranslated-dutch, \
+        script-chinese-japanese, script-korean, script-cyrillic, script-arabic, script-hebrew, \
+        script-thai, script-devanagari";
+
+    /// Whether its proposals carry a fix (else they are reports, and the
+    /// rule's examples have no `good`).
+    pub fn fixes(self) -> bool {
+        matches!(self, Detector::Mojibake)
+    }
 
     /// Appends the proposals of this detector in `text[block]`.
     pub fn find(self, text: &str, block: Range<usize>, out: &mut Vec<Proposal>) {
         match self {
             Detector::Mojibake => mojibake::find(text, block, out),
+            Detector::Untranslated(language) => untranslated::find(language, text, block, out),
+            Detector::ForeignScript(script) => foreign_script::find(script, text, block, out),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every name listed in NAMES is known, so the load error's list is right.
+    #[test]
+    fn every_listed_name_is_a_detector() {
+        for name in Detector::NAMES.split(", ") {
+            assert!(Detector::named(name.trim()).is_some(), "{name}");
+        }
+        assert_eq!(Detector::named("untranslated-klingon"), None);
+        assert_eq!(Detector::named("script-latin"), None);
     }
 }

@@ -1,5 +1,7 @@
 //! Mojibake: UTF-8 bytes that were decoded as Windows-1252 (or Latin-1),
-//! so that "é" reads "Ã©", "’" reads "â€™" and "—" reads "â€”".
+//! so that "é" reads "Ã©", "’" reads "â€™" and "—" reads "â€”"; or as a
+//! Central European code page (Windows-1250, ISO-8859-2), so that "é"
+//! reads "Ă©" or "ĂŠ"; or encoded twice ("ÃƒÂ©").
 //!
 //! The repair re-encodes the damaged characters to the bytes they came
 //! from and decodes those as UTF-8, as Python's ftfy does. It is tried on
@@ -54,18 +56,80 @@ fn cp1252_byte(c: char) -> Option<u8> {
     }
 }
 
-/// The repaired text of a run of non-ASCII characters, if the run is
-/// mojibake of UTF-8 through Windows-1252.
-fn repair(run: &str) -> Option<String> {
-    let bytes: Vec<u8> = run.chars().map(cp1252_byte).collect::<Option<_>>()?;
+/// Windows-1250 bytes 0x80..=0xFF in order (NUL where the code page
+/// leaves a byte undefined), from the WHATWG Encoding Standard's index.
+const CP1250_HIGH: &str = "€\0‚\0„…†‡\0‰Š‹ŚŤŽŹ\0‘’“”•–—\0™š›śťžź\u{a0}ˇ˘Ł¤Ą¦§¨©Ş«¬\u{ad}®Ż°±˛ł´µ¶·¸ąş»Ľ˝ľżŔÁÂĂÄĹĆÇČÉĘËĚÍÎĎĐŃŇÓÔŐÖ×ŘŮÚŰÜÝŢßŕáâăäĺćçčéęëěíîďđńňóôőö÷řůúűüýţ˙";
+
+/// ISO-8859-2 bytes 0xA0..=0xFF in order (0x80..=0x9F are the C1 controls).
+const ISO_8859_2_HIGH: &str = "\u{a0}Ą˘Ł¤ĽŚ§¨ŠŞŤŹ\u{ad}ŽŻ°ą˛ł´ľśˇ¸šşťź˝žżŔÁÂĂÄĹĆÇČÉĘËĚÍÎĎĐŃŇÓÔŐÖ×ŘŮÚŰÜÝŢßŕáâăäĺćçčéęëěíîďđńňóôőö÷řůúűüýţ˙";
+
+/// The Windows-1250 byte that decodes to `c`, if any (the undefined bytes
+/// decode as the C1 control of the same number, as in Windows-1252).
+fn cp1250_byte(c: char) -> Option<u8> {
+    table_byte(CP1250_HIGH, 0x80, c)
+}
+
+fn iso_8859_2_byte(c: char) -> Option<u8> {
+    table_byte(ISO_8859_2_HIGH, 0xA0, c)
+}
+
+fn table_byte(table: &str, first: u8, c: char) -> Option<u8> {
+    if (0x80..=0x9F).contains(&(c as u32)) {
+        return Some(c as u32 as u8);
+    }
+    let index = table.chars().position(|t| t == c && t != '\0')?;
+    u8::try_from(index).ok().map(|i| first + i)
+}
+
+/// The run re-encoded through `byte_of` and decoded as UTF-8, if every
+/// decoded character came from two or more bytes (else a byte stood for
+/// itself and the run was not all mojibake) and none is a control.
+fn decode_with(run: &str, byte_of: fn(char) -> Option<u8>) -> Option<String> {
+    let bytes: Vec<u8> = run.chars().map(byte_of).collect::<Option<_>>()?;
     let decoded = std::str::from_utf8(&bytes).ok()?;
-    // Every decoded character must have come from two or more bytes (else a
-    // byte stood for itself and the run was not all mojibake), and none may
-    // be a control character.
     let ok = decoded
         .chars()
         .all(|c| c.len_utf8() >= 2 && !c.is_control());
     ok.then(|| decoded.to_string())
+}
+
+/// Whether `c` is what a Central European page's mojibake hides: a Latin
+/// letter with diacritics or a typographic mark. Central European text
+/// itself has runs of capitals ("ČŠ") whose bytes happen to be valid UTF-8
+/// of other scripts; those are not repairs.
+fn plausible_central(c: char) -> bool {
+    matches!(c as u32, 0xA0..=0x17F | 0x2010..=0x2027 | 0x2030..=0x203A | 0x20AC)
+}
+
+/// The repaired text of a run of non-ASCII characters, if the run is
+/// mojibake of UTF-8, and whether that repair is the only reading.
+/// Windows-1252 is tried first; the Central European code pages when it
+/// fails. A run that two code pages repair differently is ambiguous.
+fn repair(run: &str) -> Option<(String, bool)> {
+    let central: Vec<String> = [cp1250_byte as fn(char) -> Option<u8>, iso_8859_2_byte]
+        .into_iter()
+        .filter_map(|byte_of| decode_with(run, byte_of))
+        .filter(|d| d.chars().all(plausible_central))
+        .collect();
+    let first = decode_with(run, cp1252_byte).or_else(|| central.first().cloned())?;
+    let unambiguous = central.iter().all(|d| *d == first);
+    Some((first, unambiguous))
+}
+
+/// Repairs `run` as often as it stays mojibake: text encoded to UTF-8
+/// twice ("ÃƒÂ©") needs two rounds.
+fn repair_fully(run: &str) -> Option<(String, bool)> {
+    let (mut text, mut unambiguous) = repair(run)?;
+    for _ in 0..2 {
+        match repair(&text) {
+            Some((again, sure)) => {
+                text = again;
+                unambiguous &= sure;
+            }
+            None => break,
+        }
+    }
+    Some((text, unambiguous))
 }
 
 /// Appends a proposal for each mojibake run in `text[block]`.
@@ -78,11 +142,11 @@ pub fn find(text: &str, block: Range<usize>, out: &mut Vec<Proposal>) {
         if run.chars().nth(1).is_none() {
             return;
         }
-        if let Some(replacement) = repair(run) {
+        if let Some((replacement, unambiguous)) = repair_fully(run) {
             out.push(Proposal {
                 span: block.start + start..block.start + end,
-                replacement,
-                unambiguous: true,
+                replacement: Some(replacement),
+                unambiguous,
             });
         }
     };
@@ -109,8 +173,14 @@ mod tests {
         let mut out = Vec::new();
         find(text, 0..text.len(), &mut out);
         out.into_iter()
-            .map(|p| (text[p.span].to_string(), p.replacement))
+            .map(|p| (text[p.span].to_string(), p.replacement.unwrap_or_default()))
             .collect()
+    }
+
+    fn unambiguous(text: &str) -> bool {
+        let mut out = Vec::new();
+        find(text, 0..text.len(), &mut out);
+        !out.is_empty() && out.iter().all(|p| p.unambiguous)
     }
 
     #[test]
@@ -121,6 +191,41 @@ mod tests {
         );
         assert_eq!(repaired("1939â€“1945"), vec![("â€“".into(), "–".into())]);
         assert_eq!(repaired("MÃ©lenchon"), vec![("Ã©".into(), "é".into())]);
+    }
+
+    #[test]
+    fn repairs_utf8_read_as_central_european() {
+        // Windows-1250 reads é as "Ă©", and only it repairs that run.
+        assert_eq!(repaired("MĂ©lenchon"), vec![("Ă©".into(), "é".into())]);
+        assert!(unambiguous("MĂ©lenchon"));
+        // ISO-8859-2 reads é as "ĂŠ", which Windows-1250 would repair to Ê:
+        // two readings, so no safe fix.
+        assert!(!unambiguous("MĂŠlenchon"));
+        // č is C4 8D, which Windows-1250 reads "ÄŤ"; ć is C4 87 ("Ä‡").
+        assert_eq!(
+            repaired("VuÄŤiÄ‡"),
+            vec![("ÄŤ".into(), "č".into()), ("Ä‡".into(), "ć".into())]
+        );
+    }
+
+    #[test]
+    fn repairs_double_encoding() {
+        assert_eq!(repaired("CafÃƒÂ©"), vec![("ÃƒÂ©".into(), "é".into())]);
+    }
+
+    #[test]
+    fn leaves_central_european_text_alone() {
+        for text in [
+            "Dvořák",
+            "Łódź",
+            "ČSSD",
+            "Straße",
+            "ČŠ",
+            "Świętokrzyskie",
+            "Ţara",
+        ] {
+            assert_eq!(repaired(text), vec![], "{text}");
+        }
     }
 
     #[test]
