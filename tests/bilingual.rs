@@ -2,6 +2,7 @@
 //! tests write, with the built-in packs.
 
 use assert_cmd::Command;
+use calque_core::testing::{TestPack, TestRule};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -174,19 +175,17 @@ fn tsv_untranslated_rows() {
 fn a_term_pack_flags_the_row_without_the_official_name() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "pairs.tsv", TSV);
+    let bri = TestRule::term(
+        "bri",
+        "一带一路",
+        &["Belt and Road Initiative", "Belt and Road"],
+    )
+    .message("use the official name")
+    .example_translated("我们支持一带一路。", "We support One Belt One Road.");
     write(
         dir.path(),
         "terms.toml",
-        r#"[pack]
-name = "terms"
-description = "official names"
-
-[[rule]]
-id = "bri"
-message = "use the official name"
-term = { source = "一带一路", target = ["Belt and Road Initiative", "Belt and Road"] }
-examples = [{ source = "我们支持一带一路。", bad = "We support One Belt One Road." }]
-"#,
+        &TestPack::new("terms").rule(bri).toml(),
     );
     let (found, code) = findings(
         dir.path(),

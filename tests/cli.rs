@@ -1,6 +1,8 @@
 //! The command line, end to end: the real binary on real files.
 
+use crate::support::project::Project;
 use assert_cmd::Command;
+use calque_core::testing::{TestPack, TestRule};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -117,13 +119,9 @@ fn json_columns_count_characters() {
 
 #[test]
 fn an_invalid_pattern_stops_every_verb_with_its_position() {
-    let dir = tempfile::tempdir().unwrap();
-    let pack = dir.path().join("broken.toml");
-    fs::write(
-        &pack,
-        "[pack]\nname = \"broken\"\ndescription = \"d\"\n\n[[rule]]\nid = \"bad-regex\"\npattern = '(unclosed'\nmessage = \"m\"\nexamples = [{ bad = \"x\" }]\n",
-    )
-    .unwrap();
+    let broken = TestRule::pattern("bad-regex", "(unclosed").example_flagged("x");
+    let project = Project::new().pack("broken.toml", &TestPack::new("broken").rule(broken));
+    let pack = project.join("broken.toml");
     for verb in [
         &["check", SEED][..],
         &["diff", SEED],
@@ -151,13 +149,12 @@ fn calque_test_passes_on_builtin_packs_and_fails_on_a_wrong_example() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains(" 0 failed"), "{out}");
 
-    let dir = tempfile::tempdir().unwrap();
-    let pack = dir.path().join("wrong.toml");
-    fs::write(
-        &pack,
-        "[pack]\nname = \"wrong\"\ndescription = \"d\"\n\n[[rule]]\nid = \"iron\"\nphrase = \"iron friendship\"\nreplace = \"ironclad friendship\"\nmessage = \"m\"\nexamples = [{ bad = \"iron friendship\", good = \"all-weather friendship\" }]\nok = [\"an iron friendship\"]\n",
-    )
-    .unwrap();
+    let iron = TestRule::phrase("iron", "iron friendship")
+        .replace("ironclad friendship")
+        .example("iron friendship", "all-weather friendship")
+        .ok("an iron friendship");
+    let project = Project::new().pack("wrong.toml", &TestPack::new("wrong").rule(iron));
+    let pack = project.join("wrong.toml");
     let (out, _, code) = stdout_of(
         calque_builtin()
             .arg("--no-default-packs")
@@ -351,13 +348,7 @@ fn a_file_without_fixes_is_not_rewritten() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("clean.txt");
     fs::write(&file, "Nothing to see here.\n").unwrap();
-    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
-    fs::File::options()
-        .write(true)
-        .open(&file)
-        .unwrap()
-        .set_modified(old)
-        .unwrap();
+    let old = crate::support::backdate(&file);
     let (_, _, code) = stdout_of(calque().arg("fix").arg(&file));
     assert_eq!(code, 0);
     assert_eq!(fs::metadata(&file).unwrap().modified().unwrap(), old);
@@ -419,15 +410,20 @@ fn a_missing_file_is_an_error_naming_it() {
     assert!(err.contains("no-such-file.txt"), "{err}");
 }
 
+/// A project with a pack whose safe fix spans the test pack's hyphen fix
+/// (`anti -fascist`); the project, and the pack's path.
+fn overlap_project() -> (Project, PathBuf) {
+    let war = TestRule::phrase("war", "world anti -fascist war")
+        .replace("World Anti-Fascist War")
+        .safe();
+    let project = Project::new().pack("overlap.toml", &TestPack::new("overlap").rule(war));
+    let pack = project.join("overlap.toml");
+    (project, pack)
+}
+
 #[test]
 fn overlapping_fixes_resolve_to_the_longer_and_note_the_other() {
-    let dir = tempfile::tempdir().unwrap();
-    let pack = dir.path().join("overlap.toml");
-    fs::write(
-        &pack,
-        "[pack]\nname = \"overlap\"\ndescription = \"d\"\n\n[[rule]]\nid = \"war\"\nphrase = \"world anti -fascist war\"\nreplace = \"World Anti-Fascist War\"\nsafe = true\nmessage = \"m\"\nexamples = [{ bad = \"world anti -fascist war\", good = \"World Anti-Fascist War\" }]\n",
-    )
-    .unwrap();
+    let (dir, pack) = overlap_project();
     let (out, err, code) = stdout_of(
         calque()
             .arg("--pack")
@@ -654,13 +650,7 @@ fn diff_says_when_suggestions_are_left_out() {
 
 #[test]
 fn check_and_fix_agree_on_how_many_fixes_apply() {
-    let dir = tempfile::tempdir().unwrap();
-    let pack = dir.path().join("overlap.toml");
-    fs::write(
-        &pack,
-        "[pack]\nname = \"overlap\"\ndescription = \"d\"\n\n[[rule]]\nid = \"war\"\nphrase = \"world anti -fascist war\"\nreplace = \"World Anti-Fascist War\"\nsafe = true\nmessage = \"m\"\nexamples = [{ bad = \"world anti -fascist war\", good = \"World Anti-Fascist War\" }]\n",
-    )
-    .unwrap();
+    let (dir, pack) = overlap_project();
     let file = dir.path().join("a.txt");
     fs::write(&file, "XI fought the world anti -fascist war\n").unwrap();
     // Three findings with safe fixes; the hyphen one lies inside the phrase.

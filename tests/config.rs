@@ -2,60 +2,29 @@
 //! flags, select/ignore, levels, fail-on, include/exclude, `calque init`;
 //! and the generated completions and man page.
 
-use assert_cmd::Command;
+use crate::support::project::Project;
+use calque_core::testing::{TestPack, TestRule};
 use predicates::prelude::*;
-use std::fs;
-use std::path::Path;
-use tempfile::TempDir;
-
-/// Two rules of two levels, so that selection and levels show in the output.
-const PACK: &str = r#"
-[pack]
-name = "mt"
-description = "test pack"
-
-[[rule]]
-id = "xi-all-caps"
-pattern = '\bXI\b'
-replace = "Xi"
-level = "error"
-safe = true
-message = "all-caps surname"
-examples = [{ bad = "XI said", good = "Xi said" }]
-
-[[rule]]
-id = "long-term"
-phrase = "long -term"
-replace = "long-term"
-level = "warning"
-safe = true
-message = "tokenizer spacing"
-examples = [{ bad = "long -term plans", good = "long-term plans" }]
-"#;
 
 const TEXT: &str = "XI spoke of long -term plans.\n";
 
-/// A project: the pack in rules/, a text in docs/, and `config` (if any)
-/// as calque.toml at the top.
-fn project(config: Option<&str>) -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir_all(dir.path().join("rules")).unwrap();
-    fs::create_dir_all(dir.path().join("docs")).unwrap();
-    fs::write(dir.path().join("rules/mt.toml"), PACK).unwrap();
-    fs::write(dir.path().join("docs/a.txt"), TEXT).unwrap();
-    if let Some(config) = config {
-        fs::write(dir.path().join("calque.toml"), config).unwrap();
+/// A project: a pack of two rules of two levels (so that selection and
+/// levels show in the output) in rules/, a text in docs/, and `config` (if
+/// any) as calque.toml at the top.
+fn project(config: Option<&str>) -> Project {
+    let pack = TestPack::new("mt")
+        .rule(TestRule::xi_all_caps().level("error"))
+        .rule(TestRule::long_term_spacing().level("warning"));
+    let project = Project::new()
+        .pack("rules/mt.toml", &pack)
+        .file("docs/a.txt", TEXT);
+    match config {
+        Some(config) => project.config(config),
+        None => project,
     }
-    dir
 }
 
 const BASE: &str = "default-packs = false\npacks = [\"rules/mt.toml\"]\n";
-
-fn calque(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("calque").unwrap();
-    cmd.current_dir(dir).env_remove("CI");
-    cmd
-}
 
 fn with(extra: &str) -> String {
     format!("{BASE}{extra}")
@@ -64,7 +33,7 @@ fn with(extra: &str) -> String {
 #[test]
 fn an_unknown_key_exits_2_with_file_line_column_and_a_suggestion() {
     let dir = project(Some(&with("fail-onn = \"error\"\n")));
-    calque(&dir.path().join("docs"))
+    dir.calque_in("docs")
         .args(["check", "a.txt"])
         .assert()
         .code(2)
@@ -75,7 +44,7 @@ fn an_unknown_key_exits_2_with_file_line_column_and_a_suggestion() {
 #[test]
 fn an_unknown_rule_name_is_located_in_the_file() {
     let dir = project(Some(&with("ignore = [\"mt/xi-all-cap\"]\n")));
-    calque(dir.path())
+    dir.calque()
         .args(["check", "docs"])
         .assert()
         .code(2)
@@ -88,7 +57,7 @@ fn an_unknown_rule_name_is_located_in_the_file() {
 #[test]
 fn the_config_is_found_from_a_subdirectory_and_its_packs_are_relative_to_it() {
     let dir = project(Some(BASE));
-    calque(&dir.path().join("docs"))
+    dir.calque_in("docs")
         .args(["check", "a.txt"])
         .assert()
         .code(1)
@@ -101,8 +70,8 @@ fn the_config_is_found_from_a_subdirectory_and_its_packs_are_relative_to_it() {
 #[test]
 fn a_hidden_config_file_is_found_too() {
     let dir = project(None);
-    fs::write(dir.path().join(".calque.toml"), with("ignore = [\"mt\"]\n")).unwrap();
-    calque(dir.path())
+    let dir = dir.file(".calque.toml", with("ignore = [\"mt\"]\n"));
+    dir.calque()
         .args(["check", "docs"])
         .assert()
         .code(0)
@@ -113,18 +82,18 @@ fn a_hidden_config_file_is_found_too() {
 fn no_config_and_an_explicit_config() {
     let dir = project(Some(&with("ignore = [\"mt\"]\n")));
     // --no-config: the file's packs are not loaded either.
-    calque(dir.path())
+    dir.calque()
         .args(["--no-config", "--no-default-packs", "rules"])
         .assert()
         .code(0)
         .stdout("")
         .stderr("0 rules in 0 packs.\n");
-    fs::write(dir.path().join("other.toml"), BASE).unwrap();
-    calque(dir.path())
+    let dir = dir.file("other.toml", BASE);
+    dir.calque()
         .args(["check", "--config", "other.toml", "docs"])
         .assert()
         .code(1);
-    calque(dir.path())
+    dir.calque()
         .args(["check", "--config", "missing.toml", "docs"])
         .assert()
         .code(2)
@@ -136,7 +105,7 @@ fn no_config_and_an_explicit_config() {
 #[test]
 fn select_and_ignore_in_the_file_and_flags_after_it() {
     let dir = project(Some(&with("select = [\"mt/long-term\"]\n")));
-    let only_long_term = calque(dir.path()).args(["check", "docs"]).assert().code(1);
+    let only_long_term = dir.calque().args(["check", "docs"]).assert().code(1);
     let out = String::from_utf8(only_long_term.get_output().stdout.clone()).unwrap();
     assert!(
         out.contains("[mt/long-term]") && !out.contains("xi-all-caps"),
@@ -144,7 +113,8 @@ fn select_and_ignore_in_the_file_and_flags_after_it() {
     );
 
     // --select on the command line replaces the file's choice.
-    let flags = calque(dir.path())
+    let flags = dir
+        .calque()
         .args(["check", "docs", "--select", "mt/xi-all-caps"])
         .assert()
         .code(1);
@@ -155,7 +125,7 @@ fn select_and_ignore_in_the_file_and_flags_after_it() {
     );
 
     // --ignore adds to what the file chose: nothing is left.
-    calque(dir.path())
+    dir.calque()
         .args(["check", "docs", "--ignore", "mt/long-term"])
         .assert()
         .code(0)
@@ -167,13 +137,13 @@ fn levels_override_the_packs_levels() {
     let dir = project(Some(&with(
         "[levels]\n\"mt\" = \"info\"\n\"mt/long-term\" = \"error\"\n",
     )));
-    calque(dir.path())
+    dir.calque()
         .args(["check", "docs"])
         .assert()
         .code(1)
         .stdout(predicate::str::contains("a.txt:1:1: info[mt/xi-all-caps]"))
         .stdout(predicate::str::contains("a.txt:1:13: error[mt/long-term]"));
-    calque(dir.path())
+    dir.calque()
         .args(["check", "docs", "--format", "json"])
         .assert()
         .stdout(predicate::str::contains("\"level\":\"info\""));
@@ -184,7 +154,7 @@ fn fail_on_reports_everything_but_exits_0_below_its_level() {
     let dir = project(Some(&with(
         "fail-on = \"error\"\n[levels]\n\"mt/xi-all-caps\" = \"warning\"\n",
     )));
-    calque(dir.path())
+    dir.calque()
         .args(["check", "docs"])
         .assert()
         .code(0)
@@ -192,13 +162,13 @@ fn fail_on_reports_everything_but_exits_0_below_its_level() {
         .stdout(predicate::str::contains("warning[mt/long-term]"))
         .stderr(predicate::str::contains("fail-on level `error`: exit 0"));
     // The flag wins over the file.
-    calque(dir.path())
+    dir.calque()
         .args(["check", "docs", "--fail-on", "warning"])
         .assert()
         .code(1);
     // An error finding fails at fail-on = "error".
     let dir = project(Some(&with("fail-on = \"error\"\n")));
-    calque(dir.path()).args(["check", "docs"]).assert().code(1);
+    dir.calque().args(["check", "docs"]).assert().code(1);
 }
 
 #[test]
@@ -206,19 +176,17 @@ fn include_and_exclude_choose_walked_files() {
     let dir = project(Some(&with(
         "include = [\"*.txt\"]\nexclude = [\"drafts/\"]\n",
     )));
-    fs::create_dir_all(dir.path().join("docs/drafts")).unwrap();
-    fs::write(dir.path().join("docs/drafts/b.txt"), TEXT).unwrap();
-    fs::write(dir.path().join("docs/c.md"), TEXT).unwrap();
-    let run = calque(dir.path()).args(["check", "."]).assert().code(1);
+    let dir = dir.file("docs/drafts/b.txt", TEXT).file("docs/c.md", TEXT);
+    let run = dir.calque().args(["check", "."]).assert().code(1);
     let out = String::from_utf8(run.get_output().stdout.clone()).unwrap();
     assert!(out.contains("docs/a.txt:1:1"), "{out}");
     assert!(!out.contains("drafts") && !out.contains("c.md"), "{out}");
     // A file named on the command line is checked, unless --force-exclude.
-    calque(dir.path())
+    dir.calque()
         .args(["check", "docs/drafts/b.txt"])
         .assert()
         .code(1);
-    calque(dir.path())
+    dir.calque()
         .args(["check", "--force-exclude", "docs/drafts/b.txt"])
         .assert()
         .code(0);
@@ -227,52 +195,46 @@ fn include_and_exclude_choose_walked_files() {
 #[test]
 fn fix_honours_the_config() {
     let dir = project(Some(&with("ignore = [\"mt/long-term\"]\n")));
-    calque(dir.path()).args(["fix", "docs"]).assert().code(0);
-    assert_eq!(
-        fs::read_to_string(dir.path().join("docs/a.txt")).unwrap(),
-        "Xi spoke of long -term plans.\n"
-    );
+    dir.calque().args(["fix", "docs"]).assert().code(0);
+    assert_eq!(dir.read("docs/a.txt"), "Xi spoke of long -term plans.\n");
 }
 
 #[test]
 fn init_writes_a_starter_file_once() {
-    let dir = tempfile::tempdir().unwrap();
-    calque(dir.path())
+    let dir = Project::new();
+    dir.calque()
         .arg("init")
         .assert()
         .code(0)
         .stderr(predicate::str::contains("Wrote calque.toml"));
-    let written = fs::read_to_string(dir.path().join("calque.toml")).unwrap();
+    let written = dir.read("calque.toml");
     assert!(written.starts_with("# calque configuration"));
     // The starter file is valid and used.
-    calque(dir.path()).args(["rules"]).assert().code(0);
-    fs::write(dir.path().join("calque.toml"), "mine = 1\n").unwrap();
-    calque(dir.path())
+    dir.calque().args(["rules"]).assert().code(0);
+    let dir = dir.config("mine = 1\n");
+    dir.calque()
         .arg("init")
         .assert()
         .code(2)
         .stderr("calque: calque.toml already exists; not overwriting it (remove it first to start afresh)\n");
-    assert_eq!(
-        fs::read_to_string(dir.path().join("calque.toml")).unwrap(),
-        "mine = 1\n"
-    );
+    assert_eq!(dir.read("calque.toml"), "mine = 1\n");
 }
 
 #[test]
 fn completions_and_man_page_come_from_the_clap_definitions() {
-    let dir = tempfile::tempdir().unwrap();
-    calque(dir.path())
+    let dir = Project::new();
+    dir.calque()
         .args(["completions", "bash"])
         .assert()
         .code(0)
         .stdout(predicate::str::contains("--fail-on"))
         .stdout(predicate::str::contains("completions"));
-    calque(dir.path())
+    dir.calque()
         .args(["completions", "fish"])
         .assert()
         .code(0)
         .stdout(predicate::str::contains("complete -c calque"));
-    calque(dir.path())
+    dir.calque()
         .arg("man")
         .assert()
         .code(0)
@@ -286,14 +248,14 @@ fn completions_and_man_page_come_from_the_clap_definitions() {
 /// working config, not "no loaded pack or rule has this name".
 #[test]
 fn init_names_only_packs_and_rules_that_exist() {
-    let dir = tempfile::tempdir().unwrap();
-    calque(dir.path())
+    let dir = Project::new();
+    dir.calque()
         .arg("init")
         .assert()
         .code(0)
         .stderr(predicate::str::contains("calque man calque.toml"))
         .stderr(predicate::str::contains("docs/").not());
-    let written = fs::read_to_string(dir.path().join("calque.toml")).unwrap();
+    let written = dir.read("calque.toml");
     assert!(!written.contains("docs/"), "a binary user has no docs/");
     let name = regex::Regex::new(r#""([a-z0-9-]+(?:/[a-z0-9-]+)?)""#).unwrap();
     let mut names: Vec<&str> = written
@@ -307,7 +269,7 @@ fn init_names_only_packs_and_rules_that_exist() {
     names.dedup();
     assert!(names.iter().any(|n| n.contains('/')), "{names:?}");
     for name in names {
-        calque(dir.path())
+        dir.calque()
             .args(["--no-config", "rules", name])
             .assert()
             .code(0);

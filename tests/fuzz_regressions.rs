@@ -3,11 +3,9 @@
 //! fuzz/regressions/pack_loader/* through the `pack_loader` target's body
 //! (both in tests/support/invariants.rs). See docs/fuzzing.md.
 
-mod support;
-
+use crate::support::invariants;
 use std::fs;
 use std::path::PathBuf;
-use support::invariants;
 
 fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -1,12 +1,12 @@
 //! The glossary and consistency rules and the "did you mean" hints, through
 //! the real binary.
 
+use crate::support::project::Project;
 use assert_cmd::Command;
+use calque_core::testing::{TestPack, TestRule};
 use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
-use std::fs;
-use tempfile::TempDir;
 
 const SEED: &str = "fixtures/seed/000_0a50a29a47c1f7ef.txt";
 
@@ -103,23 +103,14 @@ fn the_seed_article_names_are_right_and_its_apostrophes_are_mixed() {
 
 #[test]
 fn fuzzy_fixes_wait_for_unsafe_and_exact_foreign_ones_follow_the_rule() {
-    let dir = TempDir::new().unwrap();
-    let pack = dir.path().join("names.toml");
-    fs::write(
-        &pack,
-        r#"[pack]
-name = "names"
-description = "d"
-
-[[rule]]
-id = "putin"
-message = "m"
-safe = true
-glossary = [{ name = "Vladimir Putin", foreign = ["Vladimir Poutine"] }]
-examples = [{ bad = "Vladimir Poutine", good = "Vladimir Putin" }]
-"#,
+    let putin = TestRule::glossary(
+        "putin",
+        r#"[{ name = "Vladimir Putin", foreign = ["Vladimir Poutine"] }]"#,
     )
-    .unwrap();
+    .safe()
+    .example("Vladimir Poutine", "Vladimir Putin");
+    let project = Project::new().pack("names.toml", &TestPack::new("names").rule(putin));
+    let pack = project.join("names.toml");
     let pack = pack.to_str().unwrap();
     let text = "Vladimir Poutine met Vladmir Putin.\n";
     calque()
@@ -134,24 +125,20 @@ examples = [{ bad = "Vladimir Poutine", good = "Vladimir Putin" }]
         .stdout("Vladimir Putin met Vladimir Putin.\n");
 }
 
-fn pack_named(dir: &TempDir, name: &str, extra: &str) -> String {
-    let path = dir.path().join(format!("{name}.toml"));
-    fs::write(
-        &path,
-        format!(
-            "[pack]\nname = \"{name}\"\ndescription = \"d\"\n\n[[rule]]\nid = \"all-weather-friendship\"\n\
-             message = \"m\"\nphrase = \"all-terrain friendship\"\nreplace = \"all-weather friendship\"\n\
-             examples = [{{ bad = \"all-terrain friendship\", good = \"all-weather friendship\" }}]\n{extra}"
-        ),
-    )
-    .unwrap();
-    path.to_str().unwrap().to_string()
+/// A project holding a pack `name` of one phrase rule (changed by `rule`);
+/// the project, and the pack's path.
+fn pack_named(name: &str, rule: impl FnOnce(TestRule) -> TestRule) -> (Project, String) {
+    let phrase = TestRule::phrase("all-weather-friendship", "all-terrain friendship")
+        .replace("all-weather friendship");
+    let file = format!("{name}.toml");
+    let project = Project::new().pack(&file, &TestPack::new(name).rule(rule(phrase)));
+    let path = project.join(&file).to_str().unwrap().to_string();
+    (project, path)
 }
 
 #[test]
 fn a_mistyped_select_or_ignore_suggests_the_name() {
-    let dir = TempDir::new().unwrap();
-    let pack = pack_named(&dir, "zh-diplomatic", "");
+    let (_project, pack) = pack_named("zh-diplomatic", |rule| rule);
     calque()
         .args(["check", "--no-default-packs", "--pack", &pack])
         .args(["--select", "zh-diplomtic", "-"])
@@ -177,8 +164,7 @@ fn a_mistyped_rule_id_or_pack_field_suggests_the_name() {
         .assert()
         .code(2)
         .stderr(contains("(did you mean `glossary/g20-leaders`?)"));
-    let dir = TempDir::new().unwrap();
-    let pack = pack_named(&dir, "typo", "mesage = \"x\"\n");
+    let (_project, pack) = pack_named("typo", |rule| rule.with("mesage", "x"));
     calque()
         .args(["check", "--no-default-packs", "--pack", &pack, "-"])
         .write_stdin("text\n")

@@ -6,6 +6,7 @@
 //! purpose (debug build, shared CI machine). Speed is measured in benchmarks.
 
 use assert_cmd::Command;
+use calque_core::testing::{TestPack, TestRule};
 use predicates::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -150,39 +151,17 @@ fn a_pack_of_100000_rules_loads_and_runs() {
     );
 }
 
-const LOOP: &str = r#"
-[[rule]]
-id = "a-to-b"
-phrase = "alpha"
-replace = "beta"
-safe = true
-message = "m"
-examples = [{ bad = "alpha", good = "beta" }]
-
-[[rule]]
-id = "b-to-a"
-phrase = "beta"
-replace = "alpha"
-safe = true
-message = "m"
-examples = [{ bad = "beta", good = "alpha" }]
-"#;
-
 /// Rules that undo each other: `fix` stops after its pass bound with a
 /// warning naming them, and exits 1 (findings remain that need a person).
 #[test]
 fn replacements_that_loop_stop_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
-    let pack = pack_file(dir.path(), LOOP);
+    let pack = dir.path().join("hostile.toml");
+    let looping = TestPack::new("hostile").rules(TestRule::undoing_each_other());
+    fs::write(&pack, looping.toml()).unwrap();
     let text = dir.path().join("a.txt");
     fs::write(&text, "alpha\n").unwrap();
-    let old = std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
-    fs::File::options()
-        .write(true)
-        .open(&text)
-        .unwrap()
-        .set_modified(old)
-        .unwrap();
+    let old = crate::support::backdate(&text);
     let warning = "the fixes did not settle after 8 passes; these rules keep firing on their own output: hostile/";
     calque()
         .arg("--pack")

@@ -2,36 +2,17 @@
 //! catalogues are fixed only where they hold prose (or translations), and
 //! inline comments silence findings. Fixtures: tests/fixtures/markup/.
 
-use assert_cmd::Command;
+use crate::support::{calque_with_test_pack as calque, fixtures};
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
-
-fn calque() -> Command {
-    let mut cmd = Command::cargo_bin("calque").unwrap();
-    cmd.current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"))
-        .args([
-            "--no-default-packs",
-            "--pack",
-            "test-pack.toml",
-            "--color",
-            "never",
-        ]);
-    cmd
-}
 
 /// `calque fix --unsafe` on a copy of the fixture; the fixed text.
 fn fixed(fixture: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let name = Path::new(fixture).file_name().unwrap();
     let copy = dir.path().join(name);
-    fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(fixture),
-        &copy,
-    )
-    .unwrap();
+    fs::copy(fixtures().join(fixture), &copy).unwrap();
     calque()
         .args(["fix", "--unsafe"])
         .arg(&copy)

@@ -3,26 +3,13 @@
 //! colour off, compared with the snapshots in tests/snapshots/. The SARIF
 //! log is also validated against the official SARIF 2.1.0 JSON schema.
 
-use assert_cmd::Command;
+use crate::support::{calque_with_test_pack, fixtures};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
+use std::path::Path;
 
 /// `calque check --format FORMAT FILES` in tests/fixtures, with only the test pack.
 fn check(format: &str, files: &[&str]) -> (String, String, i32) {
-    let output = Command::cargo_bin("calque")
-        .unwrap()
-        .current_dir(fixtures())
-        .args([
-            "--no-default-packs",
-            "--pack",
-            "test-pack.toml",
-            "--color",
-            "never",
-        ])
+    let output = calque_with_test_pack()
         .args(["check", "--format", format])
         .args(files)
         .output()

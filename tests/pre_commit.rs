@@ -14,33 +14,24 @@
 //! Without `pre-commit` on PATH (or in $PRE_COMMIT) the test says it is
 //! skipped, unless CI=true: there .ci/run installs it and a missing one fails.
 
+use crate::support::project::Project;
+use calque_core::testing::{TestPack, TestRule};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const PACK: &str = r#"
-[pack]
-name = "mt"
-description = "Machine-translation damage, for the pre-commit test"
-
-[[rule]]
-id = "xi-all-caps"
-pattern = '\bXI\b'
-replace = "Xi"
-level = "error"
-safe = true
-message = "all-caps surname"
-examples = [{ bad = "XI reaffirmed", good = "Xi reaffirmed" }]
-
-[[rule]]
-id = "all-weather-friendship"
-phrase = "all-terrain friendship"
-replace = "all-weather friendship"
-level = "error"
-safe = true
-message = "literal rendering of a set phrase"
-examples = [{ bad = "the all-terrain friendship", good = "the all-weather friendship" }]
-"#;
+/// Two rules with safe fixes, both at level error.
+fn pack() -> TestPack {
+    TestPack::new("mt")
+        .rule(TestRule::xi_all_caps().level("error"))
+        .rule(
+            TestRule::phrase("all-weather-friendship", "all-terrain friendship")
+                .replace("all-weather friendship")
+                .level("error")
+                .safe()
+                .message("literal rendering of a set phrase"),
+        )
+}
 
 /// Only this repository's own pack, so the test does not depend on the
 /// built-in packs; the pack and config files themselves are not checked
@@ -113,11 +104,11 @@ fn the_hooks_check_and_fix_a_repository() {
         );
         return;
     };
-    let repo = tempfile::tempdir().unwrap();
+    let repo = Project::new()
+        .file("article.txt", BAD)
+        .pack("mt.toml", &pack())
+        .config(CONFIG);
     let dir = repo.path();
-    std::fs::write(dir.join("article.txt"), BAD).unwrap();
-    std::fs::write(dir.join("mt.toml"), PACK).unwrap();
-    std::fs::write(dir.join("calque.toml"), CONFIG).unwrap();
     git(dir, &["init", "-q"]);
     git(dir, &["add", "."]);
 
@@ -151,9 +142,6 @@ fn the_hooks_check_and_fix_a_repository() {
     // The fix hook rewrote the article and pre-commit saw it modified.
     assert!(fix.contains("- files were modified by this hook"), "{log}");
     assert!(fix.contains("fixed article.txt"), "{log}");
-    assert_eq!(
-        std::fs::read_to_string(dir.join("article.txt")).unwrap(),
-        GOOD
-    );
-    assert_eq!(std::fs::read_to_string(dir.join("mt.toml")).unwrap(), PACK);
+    assert_eq!(repo.read("article.txt"), GOOD);
+    assert_eq!(repo.read("mt.toml"), pack().toml());
 }

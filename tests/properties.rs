@@ -9,14 +9,12 @@
 //! - fixing that searches again only the paragraphs edits touched gives
 //!   exactly what fixing with a whole check on every pass gives.
 
-mod support;
-
+use crate::support::invariants::assert_check_and_fix;
 use calque_core::engine::Engine;
 use calque_core::fix;
 use calque_core::pack::{self, Pack};
 use proptest::prelude::*;
 use std::sync::OnceLock;
-use support::invariants::assert_check_and_fix;
 
 const EVERY_KIND: &str = include_str!("support/every-kind.toml");
 

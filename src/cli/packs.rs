@@ -223,27 +223,14 @@ fn set_levels(packs: &[Pack], defs: &mut [RuleDef], levels: &[(Name, Level)]) ->
 mod tests {
     use super::*;
 
-    const PACK: &str = r#"
-[pack]
-name = "demo"
-description = "d"
+    use calque_core::testing::{TestPack, TestRule};
 
-[[rule]]
-id = "one"
-phrase = "aaa"
-level = "error"
-message = "m"
-examples = [{ bad = "aaa" }]
-
-[[rule]]
-id = "two"
-phrase = "bbb"
-message = "m"
-examples = [{ bad = "bbb" }]
-"#;
-
+    /// Two report-only rules of two levels.
     fn packs() -> Vec<Pack> {
-        vec![pack::load("demo.toml", PACK).unwrap()]
+        let pack = TestPack::new("demo")
+            .rule(TestRule::phrase("one", "aaa").level("error"))
+            .rule(TestRule::phrase("two", "bbb"));
+        vec![pack.load()]
     }
 
     fn names(list: &[&str]) -> Vec<Name> {

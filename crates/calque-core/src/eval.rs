@@ -376,7 +376,7 @@ impl Totals {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::test_engine;
+    use crate::testing::{TestPack, TestRule};
 
     const GOLD: &str = r#"
 [[error]]
@@ -404,29 +404,22 @@ line = 3
 text = "Louis XI"
 "#;
 
-    const RULES: &str = r#"
-[[rule]]
-id = "xi"
-pattern = '\bXI\b'
-replace = "Xi"
-safe = true
-message = "m"
-examples = [{ bad = "XI said", good = "Xi said" }]
-
-[[rule]]
-id = "power"
-phrase = "oppose the policy of power"
-replace = "oppose power politics"
-safe = true
-message = "m"
-examples = [{ bad = "oppose the policy of power", good = "oppose power politics" }]
-"#;
+    fn engine() -> Engine {
+        TestPack::new("test")
+            .rule(TestRule::xi_all_caps())
+            .rule(
+                TestRule::phrase("power", "oppose the policy of power")
+                    .replace("oppose power politics")
+                    .safe(),
+            )
+            .engine()
+    }
 
     #[test]
     fn scores_flags_exact_fixes_and_false_positives() {
         let gold = parse_gold("gold.toml", GOLD).unwrap();
         let text = "XI said\nThey oppose the policy of power and make regular progress.\nLouis XI ruled.\n";
-        let engine = test_engine(RULES);
+        let engine = engine();
         let errors: Vec<&GoldError> = gold.error.iter().collect();
         let keeps: Vec<&GoldKeep> = gold.keep.iter().collect();
         let score = score(&engine, text, &errors, &keeps, false).unwrap();
@@ -451,7 +444,7 @@ examples = [{ bad = "oppose the policy of power", good = "oppose power politics"
             "[[error]]\nline = 1\ntext = \"nope\"\ntier = \"core\"\n",
         )
         .unwrap();
-        let engine = test_engine(RULES);
+        let engine = engine();
         let errors: Vec<&GoldError> = gold.error.iter().collect();
         assert!(score(&engine, "XI", &errors, &[], false).is_err());
     }

@@ -244,18 +244,13 @@ mod tests {
 
     #[test]
     fn an_edit_inside_a_listed_snippet_is_right_and_others_are_wrong() {
-        let engine = crate::testing::test_engine(
-            r#"
-[[rule]]
-id = "space-comma"
-pattern = ' ,'
-replace = ","
-safe = true
-level = "error"
-message = "m"
-examples = [{ bad = "a , b", good = "a, b" }]
-"#,
-        );
+        use crate::testing::{TestPack, TestRule};
+        let space_comma = TestRule::pattern("space-comma", " ,")
+            .replace(",")
+            .safe()
+            .level("error")
+            .example("a , b", "a, b");
+        let engine = TestPack::new("test").rule(space_comma).engine();
         let text = "our citizens , particularly\nand others , too\n";
         let right = parse_right_edits("r", "t.txt\tcitizens , particularly\n").unwrap();
         let s = score(&engine, "t.txt", text, &right, false);

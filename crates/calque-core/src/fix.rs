@@ -278,33 +278,24 @@ pub fn map_forward(span: &Range<usize>, edits: &[Edit]) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::test_engine;
+    use crate::testing::{TestPack, TestRule};
 
-    const PACK: &str = r#"
-[[rule]]
-id = "short"
-phrase = "long -term"
-replace = "long-term"
-safe = true
-message = "m"
-examples = [{ bad = "long -term", good = "long-term" }]
-
-[[rule]]
-id = "long"
-phrase = "long -term perspective"
-replace = "long-term view"
-safe = true
-level = "error"
-message = "m"
-examples = [{ bad = "long -term perspective", good = "long-term view" }]
-
-[[rule]]
-id = "unsafe"
-phrase = "maintain multilateralism"
-replace = "uphold multilateralism"
-message = "m"
-examples = [{ bad = "maintain multilateralism", good = "uphold multilateralism" }]
-"#;
+    /// Two safe fixes, one inside the other, and an unsafe one.
+    fn engine() -> Engine {
+        TestPack::new("test")
+            .rule(TestRule::long_term_spacing())
+            .rule(
+                TestRule::phrase("long", "long -term perspective")
+                    .replace("long-term view")
+                    .safe()
+                    .level("error"),
+            )
+            .rule(
+                TestRule::phrase("unsafe", "maintain multilateralism")
+                    .replace("uphold multilateralism"),
+            )
+            .engine()
+    }
 
     #[test]
     fn ranges_follow_the_edits() {
@@ -349,7 +340,7 @@ examples = [{ bad = "maintain multilateralism", good = "uphold multilateralism" 
 
     #[test]
     fn the_longer_span_wins_and_the_other_is_reported() {
-        let engine = test_engine(PACK);
+        let engine = engine();
         let text = "a long -term perspective";
         let findings = engine.check(text);
         let (edits, left_out) = choose_edits(&engine, &findings, false);
@@ -361,7 +352,7 @@ examples = [{ bad = "maintain multilateralism", good = "uphold multilateralism" 
 
     #[test]
     fn unsafe_fixes_wait_for_the_flag() {
-        let engine = test_engine(PACK);
+        let engine = engine();
         let text = "maintain multilateralism and long -term ties";
         let safe_only = fix_text(&engine, text, false);
         assert_eq!(
@@ -376,25 +367,9 @@ examples = [{ bad = "maintain multilateralism", good = "uphold multilateralism" 
 
     #[test]
     fn rules_that_undo_each_other_stop_at_the_bound() {
-        let engine = test_engine(
-            r#"
-[[rule]]
-id = "a-to-b"
-phrase = "alpha"
-replace = "beta"
-safe = true
-message = "m"
-examples = [{ bad = "alpha", good = "beta" }]
-
-[[rule]]
-id = "b-to-a"
-phrase = "beta"
-replace = "alpha"
-safe = true
-message = "m"
-examples = [{ bad = "beta", good = "alpha" }]
-"#,
-        );
+        let engine = TestPack::new("test")
+            .rules(TestRule::undoing_each_other())
+            .engine();
         let outcome = fix_text(&engine, "alpha", false);
         assert_eq!(outcome.still_firing.len(), 1);
         assert_eq!(outcome.applied, MAX_PASSES);
@@ -402,25 +377,14 @@ examples = [{ bad = "beta", good = "alpha" }]
 
     #[test]
     fn fixes_that_create_new_matches_are_followed() {
-        let engine = test_engine(
-            r#"
-[[rule]]
-id = "spacing"
-pattern = '(\w) -(\w)'
-replace = "$1-$2"
-safe = true
-message = "m"
-examples = [{ bad = "anti -fascist", good = "anti-fascist" }]
-
-[[rule]]
-id = "name"
-phrase = "world anti-fascist war"
-replace = "World Anti-Fascist War"
-safe = true
-message = "m"
-examples = [{ bad = "world anti-fascist war", good = "World Anti-Fascist War" }]
-"#,
-        );
+        let spacing = TestRule::pattern("spacing", r"(\w) -(\w)")
+            .replace("$1-$2")
+            .safe()
+            .example("anti -fascist", "anti-fascist");
+        let name = TestRule::phrase("name", "world anti-fascist war")
+            .replace("World Anti-Fascist War")
+            .safe();
+        let engine = TestPack::new("test").rule(spacing).rule(name).engine();
         let outcome = fix_text(&engine, "the world anti -fascist war", false);
         assert_eq!(outcome.text, "the World Anti-Fascist War");
         assert!(outcome.still_firing.is_empty());

@@ -1,16 +1,11 @@
 use super::*;
-use crate::testing::{builtin_engine, test_engine};
+use crate::testing::{TestPack, TestRule, builtin_engine};
 
-const XI: &str = r#"
-[[rule]]
-id = "xi"
-pattern = '\bXI\b'
-replace = "Xi"
-safe = true
-message = "m"
-not_before = '(?:Pope|Pius|Louis|Chapter|Bowl)\s+$'
-examples = [{ bad = "XI said", good = "Xi said" }]
-"#;
+/// `XI` fixed to `Xi`, but not after a pope's or king's name.
+fn xi_engine() -> Engine {
+    let xi = TestRule::xi_all_caps().with("not_before", r"(?:Pope|Pius|Louis|Chapter|Bowl)\s+$");
+    TestPack::new("test").rule(xi).engine()
+}
 
 fn matched(engine: &Engine, text: &str) -> Vec<String> {
     engine
@@ -22,7 +17,7 @@ fn matched(engine: &Engine, text: &str) -> Vec<String> {
 
 #[test]
 fn context_conditions_keep_roman_numerals() {
-    let engine = test_engine(XI);
+    let engine = xi_engine();
     assert_eq!(
         matched(&engine, "XI reaffirmed, said XI."),
         vec!["XI", "XI"]
@@ -34,16 +29,12 @@ fn context_conditions_keep_roman_numerals() {
 
 #[test]
 fn phrase_replacements_keep_case_and_line_breaks() {
-    let engine = test_engine(
-        r#"
-[[rule]]
-id = "links"
-phrase = "bilateral links"
-replace = ["bilateral ties", "bilateral relations"]
-message = "m"
-examples = [{ bad = "bilateral links", good = "bilateral ties" }]
-"#,
-    );
+    let engine = TestPack::new("test")
+        .rule(
+            TestRule::phrase("links", "bilateral links")
+                .replace_any(&["bilateral ties", "bilateral relations"]),
+        )
+        .engine();
     let text = "Bilateral Links; BILATERAL LINKS; bilateral\n  links";
     let fixes: Vec<String> = engine
         .check(text)
@@ -58,32 +49,19 @@ examples = [{ bad = "bilateral links", good = "bilateral ties" }]
 
 #[test]
 fn an_already_correct_form_is_not_a_finding() {
-    let engine = test_engine(
-        r#"
-[[rule]]
-id = "victory-day"
-phrase = "victory day"
-replace = "Victory Day"
-message = "m"
-examples = [{ bad = "victory day", good = "Victory Day" }]
-"#,
-    );
+    let engine = TestPack::new("test")
+        .rule(TestRule::phrase("victory-day", "victory day").replace("Victory Day"))
+        .engine();
     assert!(matched(&engine, "on Victory Day and VICTORY DAY").is_empty());
     assert_eq!(matched(&engine, "on victory day"), vec!["victory day"]);
 }
 
 #[test]
 fn pattern_replacements_expand_groups() {
-    let engine = test_engine(
-        r#"
-[[rule]]
-id = "hyphen"
-pattern = '(?-u:\b)([a-z]+) -(?P<tail>[a-z]+)(?-u:\b)'
-replace = "$1-${tail}"
-message = "m"
-examples = [{ bad = "long -term", good = "long-term" }]
-"#,
-    );
+    let hyphen = TestRule::pattern("hyphen", r"(?-u:\b)([a-z]+) -(?P<tail>[a-z]+)(?-u:\b)")
+        .replace("$1-${tail}")
+        .example("long -term", "long-term");
+    let engine = TestPack::new("test").rule(hyphen).engine();
     let findings = engine.check("a long -term plan, 5 -3");
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0].replacements, vec!["long-term"]);
@@ -91,7 +69,7 @@ examples = [{ bad = "long -term", good = "long-term" }]
 
 #[test]
 fn findings_in_every_block_of_a_large_text() {
-    let engine = test_engine(XI);
+    let engine = xi_engine();
     let paragraph = "Some ordinary words here, and then XI said hello.\n\n";
     let text = paragraph.repeat(10_000);
     assert!(text.len() > 4 * blocks::TARGET_BLOCK);
@@ -100,32 +78,12 @@ fn findings_in_every_block_of_a_large_text() {
 
 #[test]
 fn the_same_advice_from_two_rules_is_given_once() {
-    let engine = test_engine(
-        r#"
-[[rule]]
-id = "suggestion"
-phrase = "Vladimir Poutine"
-replace = "Vladimir Putin"
-message = "m"
-examples = [{ bad = "Vladimir Poutine", good = "Vladimir Putin" }]
-
-[[rule]]
-id = "fix"
-phrase = "Vladimir Poutine"
-replace = "Vladimir Putin"
-safe = true
-level = "error"
-message = "m"
-examples = [{ bad = "Vladimir Poutine", good = "Vladimir Putin" }]
-
-[[rule]]
-id = "other-advice"
-phrase = "Poutine"
-replace = "Putin"
-message = "m"
-examples = [{ bad = "Poutine", good = "Putin" }]
-"#,
-    );
+    let putin = TestRule::phrase("suggestion", "Vladimir Poutine").replace("Vladimir Putin");
+    let engine = TestPack::new("test")
+        .rule(putin.clone())
+        .rule(putin.id("fix").safe().level("error"))
+        .rule(TestRule::phrase("other-advice", "Poutine").replace("Putin"))
+        .engine();
     let findings = engine.check("Vladimir Poutine said");
     let rules: Vec<&str> = findings
         .iter()
@@ -136,27 +94,20 @@ examples = [{ bad = "Poutine", good = "Putin" }]
 
 #[test]
 fn sightings_of_a_text_are_those_of_its_paragraphs() {
-    let engine = test_engine(
-        r#"
-[[rule]]
-id = "leaders"
-message = "m"
-glossary = [{ name = "Maduro" }, { name = "Putin", foreign = ["Poutine"] }]
-examples = [{ bad = "Poutine said", good = "Putin said" }]
-
-[[rule]]
-id = "apostrophes"
-message = "m"
-consistency = "apostrophes"
-examples = [{ bad = "China's and Russia’s and Xi’s", good = "China’s and Russia’s and Xi’s" }]
-
-[[rule]]
-id = "kyiv"
-message = "m"
-consistency = [["Kyiv", "Kiev"]]
-examples = [{ bad = "Kyiv and Kyiv and Kiev", good = "Kyiv and Kyiv and Kyiv" }]
-"#,
-    );
+    let leaders = r#"[{ name = "Maduro" }, { name = "Putin", foreign = ["Poutine"] }]"#;
+    let engine = TestPack::new("test")
+        .rule(TestRule::glossary("leaders", leaders).example("Poutine said", "Putin said"))
+        .rule(
+            TestRule::new("apostrophes", "consistency", r#""apostrophes""#).example(
+                "China's and Russia’s and Xi’s",
+                "China’s and Russia’s and Xi’s",
+            ),
+        )
+        .rule(
+            TestRule::consistency("kyiv", &[&["Kyiv", "Kiev"]])
+                .example("Kyiv and Kyiv and Kiev", "Kyiv and Kyiv and Kyiv"),
+        )
+        .engine();
     let paragraphs = [
         "Maduro met Poutine in Kiev.\n\n",
         "Madro's visit to Kyiv, China’s role.\r\n\r\n",

@@ -228,17 +228,11 @@ pub fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::test_engine;
+    use crate::testing::{TestPack, TestRule};
 
-    const PACK: &str = r#"
-[[rule]]
-id = "xi"
-pattern = '\bXI\b'
-replace = "Xi"
-safe = true
-message = "all-caps surname"
-examples = [{ bad = "XI said", good = "Xi said" }]
-"#;
+    fn xi_engine() -> Engine {
+        TestPack::new("test").rule(TestRule::xi_all_caps()).engine()
+    }
 
     #[test]
     fn kinds_come_from_extensions() {
@@ -291,7 +285,7 @@ examples = [{ bad = "XI said", good = "Xi said" }]
 
     #[test]
     fn plain_text_is_checked_whole() {
-        let engine = test_engine(PACK);
+        let engine = xi_engine();
         let text = "`XI` said";
         assert_eq!(check_document(&engine, Kind::Plain, text).len(), 1);
         assert!(check_document(&engine, Kind::Markdown, text).is_empty());
@@ -299,7 +293,7 @@ examples = [{ bad = "XI said", good = "Xi said" }]
 
     #[test]
     fn fixes_leave_markup_alone() {
-        let engine = test_engine(PACK);
+        let engine = xi_engine();
         let text = "XI said:\n\n```\nXI said\n```\n";
         let outcome = fix_document(&engine, Kind::Markdown, text, false);
         assert_eq!(outcome.text, "Xi said:\n\n```\nXI said\n```\n");
@@ -307,17 +301,13 @@ examples = [{ bad = "XI said", good = "Xi said" }]
 
     #[test]
     fn gettext_replacements_are_escaped() {
-        let engine = test_engine(
-            r#"
-[[rule]]
-id = "quote"
-phrase = "so called"
-replace = 'so-called "quoted"'
-safe = true
-message = "m"
-examples = [{ bad = "so called", good = 'so-called "quoted"' }]
-"#,
-        );
+        let engine = TestPack::new("test")
+            .rule(
+                TestRule::phrase("quote", "so called")
+                    .replace(r#"so-called "quoted""#)
+                    .safe(),
+            )
+            .engine();
         let po = "msgid \"so called\"\nmsgstr \"so called\"\n";
         let outcome = fix_document(&engine, Kind::Gettext, po, false);
         assert_eq!(
@@ -350,7 +340,7 @@ examples = [{ bad = "so called", good = 'so-called "quoted"' }]
             ]),
             0..12,
         )) {
-            let engine = test_engine(PACK);
+            let engine = xi_engine();
             let text: String = parts.concat();
             let fixed = fix_document(&engine, Kind::Markdown, &text, true).text;
             let code = |t: &str| -> Vec<String> {

@@ -1,6 +1,6 @@
 use super::*;
 use crate::engine::Engine;
-use crate::testing::test_engine;
+use crate::testing::{TestPack, TestRule, test_engine};
 
 const LEADERS: &str = r#"
 [[rule]]
@@ -165,15 +165,9 @@ fn case_only_differences_are_left_to_the_casing_rules() {
 fn unlisted_ascii_folding_is_a_near_miss() {
     // "Aleksandar Vučić" without its "Vucic" variant: the folded form is
     // identical, so the plain spelling is flagged as a near-miss.
-    let engine = test_engine(
-        r#"
-[[rule]]
-id = "vucic"
-message = "m"
-glossary = [{ name = "Aleksandar Vučić" }]
-examples = [{ bad = "Aleksandar Vucic", good = "Aleksandar Vučić" }]
-"#,
-    );
+    let vucic = TestRule::glossary("vucic", r#"[{ name = "Aleksandar Vučić" }]"#)
+        .example("Aleksandar Vucic", "Aleksandar Vučić");
+    let engine = TestPack::new("test").rule(vucic).engine();
     assert_eq!(
         found(&engine, "Aleksandar Vucic said"),
         vec![(
