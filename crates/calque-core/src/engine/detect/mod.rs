@@ -9,12 +9,17 @@
 use std::ops::Range;
 
 pub mod mojibake;
+pub mod repeated;
 
 /// The detectors a pack can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Detector {
     /// UTF-8 text that was decoded as Windows-1252 or Latin-1 ("Ã©" for "é").
     Mojibake,
+    /// "the the", "a a", "the The time": a doubled article.
+    DoubledArticle,
+    /// A lower-case word or a phrase of two to four words written twice.
+    RepeatedWords,
 }
 
 /// What a detector proposes: a span of the text, its replacement, and
@@ -31,17 +36,21 @@ impl Detector {
     pub fn named(name: &str) -> Option<Detector> {
         match name {
             "mojibake" => Some(Detector::Mojibake),
+            "doubled-article" => Some(Detector::DoubledArticle),
+            "repeated-words" => Some(Detector::RepeatedWords),
             _ => None,
         }
     }
 
     /// The names a pack may use, for error messages.
-    pub const NAMES: &'static str = "mojibake";
+    pub const NAMES: &'static str = "mojibake, doubled-article, repeated-words";
 
     /// Appends the proposals of this detector in `text[block]`.
     pub fn find(self, text: &str, block: Range<usize>, out: &mut Vec<Proposal>) {
         match self {
             Detector::Mojibake => mojibake::find(text, block, out),
+            Detector::DoubledArticle => repeated::find_doubled_articles(text, block, out),
+            Detector::RepeatedWords => repeated::find_repeated(text, block, out),
         }
     }
 }
