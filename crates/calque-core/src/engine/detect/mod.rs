@@ -10,6 +10,7 @@ use std::ops::Range;
 
 pub(crate) mod foreign_script;
 pub(crate) mod mojibake;
+pub(crate) mod repeated;
 pub(crate) mod untranslated;
 
 /// The detectors a pack can name.
@@ -22,6 +23,10 @@ pub enum Detector {
     Untranslated(untranslated::Language),
     /// A run of another script inside English (`script-cyrillic`, ...).
     ForeignScript(foreign_script::Script),
+    /// "the the", "a a", "the The time": a doubled article.
+    DoubledArticle,
+    /// A lower-case word or a phrase of two to four words written twice.
+    RepeatedWords,
 }
 
 /// What a detector proposes: a span of the text, its replacement (none for
@@ -37,8 +42,11 @@ pub struct Proposal {
 impl Detector {
     /// The detector called `name` in a pack, if there is one.
     pub fn named(name: &str) -> Option<Detector> {
-        if name == "mojibake" {
-            return Some(Detector::Mojibake);
+        match name {
+            "mojibake" => return Some(Detector::Mojibake),
+            "doubled-article" => return Some(Detector::DoubledArticle),
+            "repeated-words" => return Some(Detector::RepeatedWords),
+            _ => {}
         }
         if let Some(language) = name.strip_prefix("untranslated-") {
             return untranslated::Language::named(language).map(Detector::Untranslated);
@@ -48,7 +56,7 @@ impl Detector {
     }
 
     /// The names a pack may use, for error messages.
-    pub const NAMES: &'static str = "mojibake, untranslated-french, untranslated-spanish, \
+    pub const NAMES: &'static str = "mojibake, doubled-article, repeated-words, untranslated-french, untranslated-spanish, \
         untranslated-german, untranslated-italian, untranslated-portuguese, untranslated-dutch, \
         script-chinese-japanese, script-korean, script-cyrillic, script-arabic, script-hebrew, \
         script-thai, script-devanagari";
@@ -56,7 +64,10 @@ impl Detector {
     /// Whether its proposals carry a fix (else they are reports, and the
     /// rule's examples have no `good`).
     pub fn fixes(self) -> bool {
-        matches!(self, Detector::Mojibake)
+        matches!(
+            self,
+            Detector::Mojibake | Detector::DoubledArticle | Detector::RepeatedWords
+        )
     }
 
     /// Appends the proposals of this detector in `text[block]`.
@@ -65,6 +76,8 @@ impl Detector {
             Detector::Mojibake => mojibake::find(text, block, out),
             Detector::Untranslated(language) => untranslated::find(language, text, block, out),
             Detector::ForeignScript(script) => foreign_script::find(script, text, block, out),
+            Detector::DoubledArticle => repeated::find_doubled_articles(text, block, out),
+            Detector::RepeatedWords => repeated::find_repeated(text, block, out),
         }
     }
 }
