@@ -3,7 +3,7 @@
 
 A top-level module is a file or directory directly under a crate's src/
 (`engine`, `pack`, ...). Module A depends on module B when a file of A names
-`crate::B` in code (comments and `#[cfg(test)]` test modules are left out:
+`crate::B` in code (comments and `#[cfg(test)]` or `#[cfg(all(test, ...))]` test modules are left out:
 tests may use anything). Exit status 1 when some modules import each other,
 directly or through others, with the cycle printed.
 
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def code_of(text: str) -> str:
     """The text without comments and without `#[cfg(test)] mod tests { ... }`."""
     text = re.sub(r"//[^\n]*", "", text)
-    match = re.search(r"#\[cfg\(test\)\]\s*mod \w+\s*\{", text)
+    match = re.search(r"#\[cfg\((?:all\()?test\b[^\]]*\]\s*mod \w+\s*\{", text)
     if match:
         text = text[: match.start()]  # test modules close a file, by convention
     return text

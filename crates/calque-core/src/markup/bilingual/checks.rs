@@ -5,6 +5,7 @@
 use super::placeholders::{self, Placeholder};
 use super::script::{self, Script};
 use super::{CODE_MARK, Unit, numbers};
+use crate::engine::detect::untranslated;
 use std::ops::Range;
 
 pub use crate::engine::definition::{Check, Term};
@@ -221,7 +222,7 @@ fn untranslated(unit: &Unit) -> Vec<Problem> {
         return Vec::new();
     }
     let Some(script) = source_script else {
-        return Vec::new();
+        return source_words_left(unit);
     };
     if script::main_script(&unit.target) == Some(script) {
         return Vec::new();
@@ -236,6 +237,48 @@ fn untranslated(unit: &Unit) -> Vec<Problem> {
             )
         })
         .collect()
+}
+
+/// A run of a Latin-script source left in the target: a run that the
+/// untranslated-language detector reads as French, Spanish, German, Italian,
+/// Portuguese or Dutch, most of whose words are words of the source. The
+/// second condition keeps a quotation the translator chose to leave (a motto,
+/// a title) apart from nothing: a copied run repeats the source, a quoted
+/// title of the translator's own is rarely in the segment's source.
+fn source_words_left(unit: &Unit) -> Vec<Problem> {
+    let target = unit.target.as_str();
+    let source_words: std::collections::HashSet<String> =
+        unit.source.split_whitespace().map(word_key).collect();
+    let mut runs = Vec::new();
+    for language in untranslated::Language::ALL {
+        let mut found = Vec::new();
+        untranslated::find(language, target, 0..target.len(), &mut found);
+        runs.extend(found.into_iter().map(|p| (language, p.span)));
+    }
+    runs.sort_by_key(|(_, span)| span.start);
+    runs.into_iter()
+        .filter(|(_, span)| {
+            let words: Vec<String> = target[span.clone()]
+                .split_whitespace()
+                .map(word_key)
+                .collect();
+            let shared = words.iter().filter(|w| source_words.contains(*w)).count();
+            shared * 2 >= words.len() && shared >= 3
+        })
+        .map(|(language, span)| {
+            let run = target[span.clone()].to_string();
+            let name = language.name();
+            // "french" -> "French", as the script names are written.
+            let name = name[..1].to_uppercase() + &name[1..];
+            problem(span, format!("`{run}` ({name}) is left from the source"))
+        })
+        .collect()
+}
+
+/// A word compared without case or the punctuation around it.
+fn word_key(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
 }
 
 /// The byte range of a text without its surrounding whitespace.

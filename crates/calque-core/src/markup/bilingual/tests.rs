@@ -417,6 +417,30 @@ mod check_tests {
             1
         );
         assert!(run("Star Wars Fallen order .", "Star Wars Fallen order .").is_empty());
+        // A Latin source's sentence left inside the translation: its words
+        // are the source's, and the language detector reads them as French.
+        let left = run(
+            "Le ministre a dit que la situation économique reste très difficile dans toute la région.",
+            "The minister said that la situation économique reste très difficile dans toute la région.",
+        );
+        assert_eq!(left.len(), 1, "{left:?}");
+        assert!(left[0].detail.contains("French"), "{}", left[0].detail);
+        assert!(
+            run(
+                "Le ministre a dit que la situation économique reste très difficile dans toute la région.",
+                "The minister said that the economic situation remains very difficult in the whole region.",
+            )
+            .is_empty()
+        );
+        // French words that are not the source's (a motto quoted by the
+        // translator) are not this check's business.
+        assert!(
+            run(
+                "Il a cité la devise de la ville.",
+                "He quoted the city's motto, fluctuat nec mergitur, and la ville lumière est toujours belle.",
+            )
+            .is_empty()
+        );
         assert!(
             run(
                 "CoolerMaster MasterWatt Lite 600W",
