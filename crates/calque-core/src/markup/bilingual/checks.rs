@@ -247,15 +247,19 @@ fn untranslated(unit: &Unit) -> Vec<Problem> {
 /// title of the translator's own is rarely in the segment's source.
 fn source_words_left(unit: &Unit) -> Vec<Problem> {
     let target = unit.target.as_str();
-    let source_words: std::collections::HashSet<String> =
-        unit.source.split_whitespace().map(word_key).collect();
     let mut runs = Vec::new();
     for language in untranslated::Language::ALL {
         let mut found = Vec::new();
         untranslated::find(language, target, 0..target.len(), &mut found);
         runs.extend(found.into_iter().map(|p| (language, p.span)));
     }
+    if runs.is_empty() {
+        // Nearly every unit: no need to index the source's words.
+        return Vec::new();
+    }
     runs.sort_by_key(|(_, span)| span.start);
+    let source_words: std::collections::HashSet<String> =
+        unit.source.split_whitespace().map(word_key).collect();
     runs.into_iter()
         .filter(|(_, span)| {
             let words: Vec<String> = target[span.clone()]

@@ -169,14 +169,6 @@ pub fn in_target(text: &str) -> Vec<Number> {
     found
 }
 
-/// The source's numbers that no number of the target renders, each target
-/// number rendering one source number at most (the checks use `unmatched`,
-/// which also gives the target's numbers; the tests read this view).
-#[cfg(test)]
-pub fn missing(source: &str, target: &str) -> Vec<Number> {
-    unmatched(source, target).0
-}
-
 /// A time of day in the target (`11.45am`, `11:45 p.m.`): its hour and
 /// minutes render a source's `11 : 45` or `11 ч 45`.
 static TIME: LazyLock<Regex> = LazyLock::new(|| {

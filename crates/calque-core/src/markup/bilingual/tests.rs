@@ -226,10 +226,12 @@ fn unit_at_finds_the_target_holding_a_byte() {
 }
 
 mod numbers_tests {
-    use super::super::numbers::{chinese_value, missing};
+    use super::super::numbers::{chinese_value, unmatched};
 
+    /// The source's numbers that no target number renders.
     fn flagged(source: &str, target: &str) -> Vec<String> {
-        missing(source, target)
+        unmatched(source, target)
+            .0
             .into_iter()
             .map(|n| source[n.range].to_string())
             .collect()
