@@ -14,6 +14,8 @@
 //! One detector per language, so that the rule that names it can say which
 //! language it found; the fix is left to the writer (report only).
 
+mod short;
+
 use super::Proposal;
 use std::cell::RefCell;
 use std::ops::Range;
@@ -290,7 +292,7 @@ fn candidates(slice: &str) -> Vec<Candidate> {
 /// `run` as a candidate, identified, if it is one.
 fn judge(slice: &str, run: &[Word]) -> Option<Candidate> {
     if run.len() < MIN_WORDS {
-        return None;
+        return short::judge(slice, run);
     }
     // Lower-case words of four letters or more: content words, which a
     // name ("Place de la Concorde") or a title in capitals lacks.
@@ -321,8 +323,7 @@ fn judge(slice: &str, run: &[Word]) -> Option<Candidate> {
     }
     // A run on an indented line is a quoted block or code, set apart on
     // purpose (a sign in mock German quoted in a glossary).
-    let line = &slice[slice[..first.span.start].rfind('\n').map_or(0, |i| i + 1)..];
-    if line.starts_with("    ") || line.starts_with('\t') {
+    if on_indented_line(slice, first.span.start) {
         return None;
     }
     let span = run[0].span.start..run[run.len() - 1].span.end;
@@ -332,6 +333,13 @@ fn judge(slice: &str, run: &[Word]) -> Option<Candidate> {
         language,
         markers,
     })
+}
+
+/// Whether the line holding `start` is indented: a quoted block or code,
+/// set apart on purpose.
+fn on_indented_line(slice: &str, start: usize) -> bool {
+    let line = &slice[slice[..start].rfind('\n').map_or(0, |i| i + 1)..];
+    line.starts_with("    ") || line.starts_with('\t')
 }
 
 /// The language of a candidate run, if the identifier is confident:
