@@ -8,7 +8,9 @@
 
 use std::ops::Range;
 
+pub(crate) mod foreign_date;
 pub(crate) mod foreign_script;
+pub(crate) mod mixed_script;
 pub(crate) mod mojibake;
 pub(crate) mod repeated;
 pub(crate) mod untranslated;
@@ -21,6 +23,10 @@ pub enum Detector {
     /// A run of words in another language inside English
     /// (`untranslated-french`, `untranslated-spanish`, ...).
     Untranslated(untranslated::Language),
+    /// A date whose month is in another language ("21 июля 2020").
+    ForeignDate,
+    /// A word mixing Latin and Cyrillic letters ("Censor.NЕТ").
+    MixedScript,
     /// A run of another script inside English (`script-cyrillic`, ...).
     ForeignScript(foreign_script::Script),
     /// "the the", "a a", "the The time": a doubled article.
@@ -46,6 +52,8 @@ impl Detector {
             "mojibake" => return Some(Detector::Mojibake),
             "doubled-article" => return Some(Detector::DoubledArticle),
             "repeated-words" => return Some(Detector::RepeatedWords),
+            "foreign-date" => return Some(Detector::ForeignDate),
+            "mixed-script-word" => return Some(Detector::MixedScript),
             _ => {}
         }
         if let Some(language) = name.strip_prefix("untranslated-") {
@@ -56,7 +64,7 @@ impl Detector {
     }
 
     /// The names a pack may use, for error messages.
-    pub const NAMES: &'static str = "mojibake, doubled-article, repeated-words, untranslated-french, untranslated-spanish, \
+    pub const NAMES: &'static str = "mojibake, doubled-article, repeated-words, foreign-date, mixed-script-word, untranslated-french, untranslated-spanish, \
         untranslated-german, untranslated-italian, untranslated-portuguese, untranslated-dutch, \
         script-chinese-japanese, script-korean, script-cyrillic, script-arabic, script-hebrew, \
         script-thai, script-devanagari";
@@ -66,7 +74,11 @@ impl Detector {
     pub fn fixes(self) -> bool {
         matches!(
             self,
-            Detector::Mojibake | Detector::DoubledArticle | Detector::RepeatedWords
+            Detector::Mojibake
+                | Detector::DoubledArticle
+                | Detector::RepeatedWords
+                | Detector::ForeignDate
+                | Detector::MixedScript
         )
     }
 
@@ -76,6 +88,8 @@ impl Detector {
             Detector::Mojibake => mojibake::find(text, block, out),
             Detector::Untranslated(language) => untranslated::find(language, text, block, out),
             Detector::ForeignScript(script) => foreign_script::find(script, text, block, out),
+            Detector::ForeignDate => foreign_date::find(text, block, out),
+            Detector::MixedScript => mixed_script::find(text, block, out),
             Detector::DoubledArticle => repeated::find_doubled_articles(text, block, out),
             Detector::RepeatedWords => repeated::find_repeated(text, block, out),
         }
