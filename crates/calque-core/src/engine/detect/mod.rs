@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-pub(crate) mod foreign_date;
+pub(crate) mod cyrillic_date;
 pub(crate) mod foreign_script;
 pub(crate) mod mixed_script;
 pub(crate) mod mojibake;
@@ -23,8 +23,8 @@ pub enum Detector {
     /// A run of words in another language inside English
     /// (`untranslated-french`, `untranslated-spanish`, ...).
     Untranslated(untranslated::Language),
-    /// A date whose month is in another language ("21 июля 2020").
-    ForeignDate,
+    /// A date whose month is in Russian or Ukrainian ("21 июля 2020").
+    CyrillicDate,
     /// A word mixing Latin and Cyrillic letters ("Censor.NЕТ").
     MixedScript,
     /// A run of another script inside English (`script-cyrillic`, ...).
@@ -52,7 +52,7 @@ impl Detector {
             "mojibake" => return Some(Detector::Mojibake),
             "doubled-article" => return Some(Detector::DoubledArticle),
             "repeated-words" => return Some(Detector::RepeatedWords),
-            "foreign-date" => return Some(Detector::ForeignDate),
+            "untranslated-date-cyrillic" => return Some(Detector::CyrillicDate),
             "mixed-script-word" => return Some(Detector::MixedScript),
             _ => {}
         }
@@ -64,7 +64,7 @@ impl Detector {
     }
 
     /// The names a pack may use, for error messages.
-    pub const NAMES: &'static str = "mojibake, doubled-article, repeated-words, foreign-date, mixed-script-word, untranslated-french, untranslated-spanish, \
+    pub const NAMES: &'static str = "mojibake, doubled-article, repeated-words, untranslated-date-cyrillic, mixed-script-word, untranslated-french, untranslated-spanish, \
         untranslated-german, untranslated-italian, untranslated-portuguese, untranslated-dutch, \
         script-chinese-japanese, script-korean, script-cyrillic, script-arabic, script-hebrew, \
         script-thai, script-devanagari";
@@ -77,7 +77,7 @@ impl Detector {
             Detector::Mojibake
                 | Detector::DoubledArticle
                 | Detector::RepeatedWords
-                | Detector::ForeignDate
+                | Detector::CyrillicDate
                 | Detector::MixedScript
         )
     }
@@ -88,7 +88,7 @@ impl Detector {
             Detector::Mojibake => mojibake::find(text, block, out),
             Detector::Untranslated(language) => untranslated::find(language, text, block, out),
             Detector::ForeignScript(script) => foreign_script::find(script, text, block, out),
-            Detector::ForeignDate => foreign_date::find(text, block, out),
+            Detector::CyrillicDate => cyrillic_date::find(text, block, out),
             Detector::MixedScript => mixed_script::find(text, block, out),
             Detector::DoubledArticle => repeated::find_doubled_articles(text, block, out),
             Detector::RepeatedWords => repeated::find_repeated(text, block, out),

@@ -1,24 +1,22 @@
-//! Dates whose month MT left in the source language: "21 июля 2020",
-//! "24 декабря 2022", "12 juin 2023", "5 de mayo de 2021", "3. März 2022".
+//! Dates whose month MT left in Russian or Ukrainian: "21 июля 2020",
+//! "24 декабря 2022", "5 травня".
 //!
 //! Page furniture (a byline's "Published 21 июля 2020") is often not sent
 //! to the translator, or comes back untouched, and the month stays in the
 //! source. The repair is the English month with the day and the year kept,
 //! in the source's order (day first), which is the only reading.
 //!
-//! A month in another script (Cyrillic) is never English, so a day before
-//! it is enough. A Latin month ("mars", "mayo", "Julio") may be a word or
-//! a name ("the 23 mars movement", "Julio Iglesias"), so a day before it
-//! and a year after it are required: "23 mars 2023" is a date and nothing
-//! else. Months spelt as in English ("April", "August") are English.
+//! A month in Cyrillic is never English, so a day before it is enough.
+//! Dates in French, Spanish, Portuguese, German and Italian are found by
+//! the `untranslated-date-*` pattern rules of the same pack (report only).
 
 use super::Proposal;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-/// Month names of the languages MT leaves dates in, with the English month
-/// (1-based). Russian and Ukrainian in the genitive, the form a date uses.
+/// Russian and Ukrainian month names in the genitive, the form a date
+/// uses, with the English month (1-based).
 const MONTHS: &[(&str, usize)] = &[
     // Russian
     ("января", 1),
@@ -46,65 +44,6 @@ const MONTHS: &[(&str, usize)] = &[
     ("жовтня", 10),
     ("листопада", 11),
     ("грудня", 12),
-    // French
-    ("janvier", 1),
-    ("février", 2),
-    ("fevrier", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("mai", 5),
-    ("juin", 6),
-    ("juillet", 7),
-    ("août", 8),
-    ("aout", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("décembre", 12),
-    ("decembre", 12),
-    // Spanish
-    ("enero", 1),
-    ("febrero", 2),
-    ("marzo", 3),
-    ("abril", 4),
-    ("mayo", 5),
-    ("junio", 6),
-    ("julio", 7),
-    ("agosto", 8),
-    ("septiembre", 9),
-    ("setiembre", 9),
-    ("octubre", 10),
-    ("noviembre", 11),
-    ("diciembre", 12),
-    // Italian
-    ("gennaio", 1),
-    ("febbraio", 2),
-    ("aprile", 4),
-    ("maggio", 5),
-    ("giugno", 6),
-    ("luglio", 7),
-    ("settembre", 9),
-    ("ottobre", 10),
-    ("dicembre", 12),
-    // Portuguese
-    ("janeiro", 1),
-    ("fevereiro", 2),
-    ("março", 3),
-    ("maio", 5),
-    ("junho", 6),
-    ("julho", 7),
-    ("setembro", 9),
-    ("outubro", 10),
-    ("dezembro", 12),
-    // German
-    ("januar", 1),
-    ("jänner", 1),
-    ("februar", 2),
-    ("märz", 3),
-    ("juni", 6),
-    ("juli", 7),
-    ("oktober", 10),
-    ("dezember", 12),
 ];
 
 const ENGLISH: [&str; 12] = [
@@ -122,15 +61,14 @@ const ENGLISH: [&str; 12] = [
     "December",
 ];
 
-/// Day, optional ordinal mark ("1er", "1.", "1º"), optional "de", month,
-/// optional "de" and year.
+/// Day, month and optional year ("21 июля 2020", "21 июля 2020 г.").
 fn date_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let mut names: Vec<&str> = MONTHS.iter().map(|(m, _)| *m).collect();
         names.sort_by_key(|m| std::cmp::Reverse(m.len()));
         let pattern = format!(
-            r"(?i)\b([12][0-9]|3[01]|0?[1-9])(?:er|\.|º|°)?[ \u{{A0}}]+(?:de[ \u{{A0}}]+)?({})\b(?:(?:[ \u{{A0}}]+de)?,?[ \u{{A0}}]+((?:1[89]|20)[0-9][0-9])\b)?",
+            r"(?i)\b([12][0-9]|3[01]|0?[1-9])[ \u{{A0}}]+({})\b(?:,?[ \u{{A0}}]+((?:1[89]|20)[0-9][0-9])\b)?",
             names.join("|")
         );
         Regex::new(&pattern).expect("the month pattern is valid")
@@ -145,7 +83,7 @@ fn english_month(name: &str) -> Option<&'static str> {
         .map(|&(_, n)| ENGLISH[n - 1])
 }
 
-/// Appends a proposal for each date with a foreign month in `text[block]`.
+/// Appends a proposal for each date with a Cyrillic month in `text[block]`.
 pub fn find(text: &str, block: Range<usize>, out: &mut Vec<Proposal>) {
     let slice = &text[block.clone()];
     if !slice.bytes().any(|b| b.is_ascii_digit()) {
@@ -154,12 +92,6 @@ pub fn find(text: &str, block: Range<usize>, out: &mut Vec<Proposal>) {
     for caps in date_pattern().captures_iter(slice) {
         let (whole, day, month) = (&caps[0], &caps[1], &caps[2]);
         let year = caps.get(3).map(|y| y.as_str());
-        let latin = month
-            .chars()
-            .all(|c| c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c));
-        if latin && year.is_none() {
-            continue;
-        }
         let Some(english) = english_month(month) else {
             continue;
         };
@@ -201,26 +133,18 @@ mod tests {
             vec![("24 декабря".into(), "24 December".into())]
         );
         assert_eq!(
-            fixes("the decree of 5 de mayo de 2021 and the 1er juin 2023 vote"),
-            vec![
-                ("5 de mayo de 2021".into(), "5 May 2021".into()),
-                ("1er juin 2023".into(), "1 June 2023".into())
-            ]
-        );
-        assert_eq!(
-            fixes("signed on 3. März 2022 in Berlin"),
-            vec![("3. März 2022".into(), "3 March 2022".into())]
+            fixes("the strike of 5 травня 2023 in Kyiv"),
+            vec![("5 травня 2023".into(), "5 May 2023".into())]
         );
     }
 
     #[test]
-    fn leaves_words_names_and_english_months_alone() {
+    fn leaves_other_months_and_nominatives_alone() {
         for text in [
             "the Mouvement du 23 mars (M23) attacked Goma",
-            "he met Julio Iglesias and 3 mayo jars",
             "on 21 July 2020 and 4 April 2021",
-            "Room 12 Mai",
             "page 21 июль",
+            "июля 2020 without a day",
         ] {
             assert!(fixes(text).is_empty(), "{text}");
         }
