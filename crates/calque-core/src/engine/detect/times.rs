@@ -24,7 +24,7 @@ const QUALIFIER: &str =
 /// "an increase of almost 1.4 times": article, noun, qualifier, figure.
 static NOUN_FORM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<article>an?)\s+(?P<noun>increase|rise|growth|jump|decrease|decline|drop|fall|reduction)\s+of\s+(?:(?P<qual>{QUALIFIER})\s+)?(?P<figure>[0-9]+(?:[.,][0-9]{{1,2}})?)\s+times\b"
+        r"(?i)(?-u:\b)(?P<article>an?)\s+(?P<noun>increase|rise|growth|jump|decrease|decline|drop|fall|reduction)\s+of\s+(?:(?P<qual>{QUALIFIER})\s+)?(?P<figure>[0-9]+(?:[.,][0-9]{{1,2}})?)\s+times(?-u:\b)"
     ))
     .expect("valid regex")
 });
@@ -32,7 +32,7 @@ static NOUN_FORM: LazyLock<Regex> = LazyLock::new(|| {
 /// "increased by 3 times", "up by 4.7 times": verb, qualifier, figure.
 static VERB_FORM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<verb>increased|increases|grew|grown|rose|risen|jumped|soared|climbed|decreased|decreases|declined|dropped|fell|fallen|shrank|shrunk|reduced|up|down)\s+by\s+(?:(?P<qual>{QUALIFIER})\s+)?(?P<figure>[0-9]+(?:[.,][0-9]{{1,2}})?)\s+times\b"
+        r"(?i)(?-u:\b)(?P<verb>increased|increases|grew|grown|rose|risen|jumped|soared|climbed|decreased|decreases|declined|dropped|fell|fallen|shrank|shrunk|reduced|up|down)\s+by\s+(?:(?P<qual>{QUALIFIER})\s+)?(?P<figure>[0-9]+(?:[.,][0-9]{{1,2}})?)\s+times(?-u:\b)"
     ))
     .expect("valid regex")
 });
@@ -40,7 +40,7 @@ static VERB_FORM: LazyLock<Regex> = LazyLock::new(|| {
 /// What after "times" makes it an English comparison or a frequency.
 static ENGLISH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:the|that|those|this|its|their|his|her|as|what|more|less|higher|lower|greater|bigger|smaller|larger|faster|slower|a|an|per|each|every|daily|weekly|monthly|annually|yearly|in\s+a\s+row|[0-9])\b",
+        r"(?i)^\s*(?:the|that|those|this|its|their|his|her|as|what|more|less|higher|lower|greater|bigger|smaller|larger|faster|slower|a|an|per|each|every|daily|weekly|monthly|annually|yearly|in\s+a\s+row|[0-9])(?-u:\b)",
     )
     .expect("valid regex")
 });
