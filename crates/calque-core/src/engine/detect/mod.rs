@@ -13,7 +13,10 @@ pub(crate) mod foreign_script;
 pub(crate) mod mixed_script;
 pub(crate) mod mojibake;
 pub(crate) mod repeated;
+pub(crate) mod roman_century;
+pub(crate) mod times;
 pub(crate) mod untranslated;
+pub(crate) mod year_range;
 
 /// The detectors a pack can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +36,13 @@ pub enum Detector {
     DoubledArticle,
     /// A lower-case word or a phrase of two to four words written twice.
     RepeatedWords,
+    /// "an increase of 2.5 times", "increased by 3 times": a multiplicative
+    /// comparison in the Russian or Chinese form.
+    MultiplicativeComparison,
+    /// "the XIX century": a century in Roman numerals.
+    RomanCentury,
+    /// "from 2019 to 2004": a year range that runs backwards.
+    BackwardsYearRange,
 }
 
 /// What a detector proposes: a span of the text, its replacement (none for
@@ -54,6 +64,9 @@ impl Detector {
             "repeated-words" => return Some(Detector::RepeatedWords),
             "untranslated-date-cyrillic" => return Some(Detector::CyrillicDate),
             "mixed-script-word" => return Some(Detector::MixedScript),
+            "multiplicative-comparison" => return Some(Detector::MultiplicativeComparison),
+            "roman-century" => return Some(Detector::RomanCentury),
+            "backwards-year-range" => return Some(Detector::BackwardsYearRange),
             _ => {}
         }
         if let Some(language) = name.strip_prefix("untranslated-") {
@@ -64,7 +77,9 @@ impl Detector {
     }
 
     /// The names a pack may use, for error messages.
-    pub const NAMES: &'static str = "mojibake, doubled-article, repeated-words, untranslated-date-cyrillic, mixed-script-word, untranslated-french, untranslated-spanish, \
+    pub const NAMES: &'static str = "mojibake, doubled-article, repeated-words, \
+        multiplicative-comparison, roman-century, backwards-year-range, untranslated-date-cyrillic, \
+        mixed-script-word, untranslated-french, untranslated-spanish, \
         untranslated-german, untranslated-italian, untranslated-portuguese, untranslated-dutch, \
         script-chinese-japanese, script-korean, script-cyrillic, script-arabic, script-hebrew, \
         script-thai, script-devanagari";
@@ -79,6 +94,8 @@ impl Detector {
                 | Detector::RepeatedWords
                 | Detector::CyrillicDate
                 | Detector::MixedScript
+                | Detector::MultiplicativeComparison
+                | Detector::RomanCentury
         )
     }
 
@@ -92,6 +109,9 @@ impl Detector {
             Detector::MixedScript => mixed_script::find(text, block, out),
             Detector::DoubledArticle => repeated::find_doubled_articles(text, block, out),
             Detector::RepeatedWords => repeated::find_repeated(text, block, out),
+            Detector::MultiplicativeComparison => times::find(text, block, out),
+            Detector::RomanCentury => roman_century::find(text, block, out),
+            Detector::BackwardsYearRange => year_range::find(text, block, out),
         }
     }
 }
