@@ -10,6 +10,7 @@ use std::ops::Range;
 
 pub(crate) mod foreign_script;
 pub(crate) mod mojibake;
+pub(crate) mod paragraph_start;
 pub(crate) mod repeated;
 pub(crate) mod untranslated;
 
@@ -27,6 +28,8 @@ pub enum Detector {
     DoubledArticle,
     /// A lower-case word or a phrase of two to four words written twice.
     RepeatedWords,
+    /// A paragraph that starts in lower case ("the Big surprise was").
+    ParagraphStartLowercase,
 }
 
 /// What a detector proposes: a span of the text, its replacement (none for
@@ -46,6 +49,7 @@ impl Detector {
             "mojibake" => return Some(Detector::Mojibake),
             "doubled-article" => return Some(Detector::DoubledArticle),
             "repeated-words" => return Some(Detector::RepeatedWords),
+            "paragraph-start-lowercase" => return Some(Detector::ParagraphStartLowercase),
             _ => {}
         }
         if let Some(language) = name.strip_prefix("untranslated-") {
@@ -56,7 +60,8 @@ impl Detector {
     }
 
     /// The names a pack may use, for error messages.
-    pub const NAMES: &'static str = "mojibake, doubled-article, repeated-words, untranslated-french, untranslated-spanish, \
+    pub const NAMES: &'static str = "mojibake, doubled-article, repeated-words, \
+        paragraph-start-lowercase, untranslated-french, untranslated-spanish, \
         untranslated-german, untranslated-italian, untranslated-portuguese, untranslated-dutch, \
         script-chinese-japanese, script-korean, script-cyrillic, script-arabic, script-hebrew, \
         script-thai, script-devanagari";
@@ -66,7 +71,10 @@ impl Detector {
     pub fn fixes(self) -> bool {
         matches!(
             self,
-            Detector::Mojibake | Detector::DoubledArticle | Detector::RepeatedWords
+            Detector::Mojibake
+                | Detector::DoubledArticle
+                | Detector::RepeatedWords
+                | Detector::ParagraphStartLowercase
         )
     }
 
@@ -78,6 +86,7 @@ impl Detector {
             Detector::ForeignScript(script) => foreign_script::find(script, text, block, out),
             Detector::DoubledArticle => repeated::find_doubled_articles(text, block, out),
             Detector::RepeatedWords => repeated::find_repeated(text, block, out),
+            Detector::ParagraphStartLowercase => paragraph_start::find(text, block, out),
         }
     }
 }
