@@ -12,7 +12,10 @@ pub(crate) mod foreign_script;
 pub(crate) mod mojibake;
 pub(crate) mod paragraph_start;
 pub(crate) mod repeated;
+pub(crate) mod roman_century;
+pub(crate) mod times;
 pub(crate) mod untranslated;
+pub(crate) mod year_range;
 
 /// The detectors a pack can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +33,13 @@ pub enum Detector {
     RepeatedWords,
     /// A paragraph that starts in lower case ("the Big surprise was").
     ParagraphStartLowercase,
+    /// "an increase of 2.5 times", "increased by 3 times": a multiplicative
+    /// comparison in the Russian or Chinese form.
+    MultiplicativeComparison,
+    /// "the XIX century": a century in Roman numerals.
+    RomanCentury,
+    /// "from 2019 to 2004": a year range that runs backwards.
+    BackwardsYearRange,
 }
 
 /// What a detector proposes: a span of the text, its replacement (none for
@@ -50,6 +60,9 @@ impl Detector {
             "doubled-article" => return Some(Detector::DoubledArticle),
             "repeated-words" => return Some(Detector::RepeatedWords),
             "paragraph-start-lowercase" => return Some(Detector::ParagraphStartLowercase),
+            "multiplicative-comparison" => return Some(Detector::MultiplicativeComparison),
+            "roman-century" => return Some(Detector::RomanCentury),
+            "backwards-year-range" => return Some(Detector::BackwardsYearRange),
             _ => {}
         }
         if let Some(language) = name.strip_prefix("untranslated-") {
@@ -61,7 +74,8 @@ impl Detector {
 
     /// The names a pack may use, for error messages.
     pub const NAMES: &'static str = "mojibake, doubled-article, repeated-words, \
-        paragraph-start-lowercase, untranslated-french, untranslated-spanish, \
+        paragraph-start-lowercase, multiplicative-comparison, roman-century, backwards-year-range, \
+        untranslated-french, untranslated-spanish, \
         untranslated-german, untranslated-italian, untranslated-portuguese, untranslated-dutch, \
         script-chinese-japanese, script-korean, script-cyrillic, script-arabic, script-hebrew, \
         script-thai, script-devanagari";
@@ -75,6 +89,8 @@ impl Detector {
                 | Detector::DoubledArticle
                 | Detector::RepeatedWords
                 | Detector::ParagraphStartLowercase
+                | Detector::MultiplicativeComparison
+                | Detector::RomanCentury
         )
     }
 
@@ -87,6 +103,9 @@ impl Detector {
             Detector::DoubledArticle => repeated::find_doubled_articles(text, block, out),
             Detector::RepeatedWords => repeated::find_repeated(text, block, out),
             Detector::ParagraphStartLowercase => paragraph_start::find(text, block, out),
+            Detector::MultiplicativeComparison => times::find(text, block, out),
+            Detector::RomanCentury => roman_century::find(text, block, out),
+            Detector::BackwardsYearRange => year_range::find(text, block, out),
         }
     }
 }
