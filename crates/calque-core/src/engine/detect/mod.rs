@@ -12,6 +12,7 @@ pub(crate) mod cyrillic_date;
 pub(crate) mod foreign_script;
 pub(crate) mod mixed_script;
 pub(crate) mod mojibake;
+pub(crate) mod paragraph_start;
 pub(crate) mod repeated;
 pub(crate) mod roman_century;
 pub(crate) mod times;
@@ -36,6 +37,8 @@ pub enum Detector {
     DoubledArticle,
     /// A lower-case word or a phrase of two to four words written twice.
     RepeatedWords,
+    /// A paragraph that starts in lower case ("the Big surprise was").
+    ParagraphStartLowercase,
     /// "an increase of 2.5 times", "increased by 3 times": a multiplicative
     /// comparison in the Russian or Chinese form.
     MultiplicativeComparison,
@@ -64,6 +67,7 @@ impl Detector {
             "repeated-words" => return Some(Detector::RepeatedWords),
             "untranslated-date-cyrillic" => return Some(Detector::CyrillicDate),
             "mixed-script-word" => return Some(Detector::MixedScript),
+            "paragraph-start-lowercase" => return Some(Detector::ParagraphStartLowercase),
             "multiplicative-comparison" => return Some(Detector::MultiplicativeComparison),
             "roman-century" => return Some(Detector::RomanCentury),
             "backwards-year-range" => return Some(Detector::BackwardsYearRange),
@@ -79,7 +83,7 @@ impl Detector {
     /// The names a pack may use, for error messages.
     pub const NAMES: &'static str = "mojibake, doubled-article, repeated-words, \
         multiplicative-comparison, roman-century, backwards-year-range, untranslated-date-cyrillic, \
-        mixed-script-word, untranslated-french, untranslated-spanish, \
+        mixed-script-word, paragraph-start-lowercase, untranslated-french, untranslated-spanish, \
         untranslated-german, untranslated-italian, untranslated-portuguese, untranslated-dutch, \
         script-chinese-japanese, script-korean, script-cyrillic, script-arabic, script-hebrew, \
         script-thai, script-devanagari";
@@ -94,6 +98,7 @@ impl Detector {
                 | Detector::RepeatedWords
                 | Detector::CyrillicDate
                 | Detector::MixedScript
+                | Detector::ParagraphStartLowercase
                 | Detector::MultiplicativeComparison
                 | Detector::RomanCentury
         )
@@ -109,6 +114,7 @@ impl Detector {
             Detector::MixedScript => mixed_script::find(text, block, out),
             Detector::DoubledArticle => repeated::find_doubled_articles(text, block, out),
             Detector::RepeatedWords => repeated::find_repeated(text, block, out),
+            Detector::ParagraphStartLowercase => paragraph_start::find(text, block, out),
             Detector::MultiplicativeComparison => times::find(text, block, out),
             Detector::RomanCentury => roman_century::find(text, block, out),
             Detector::BackwardsYearRange => year_range::find(text, block, out),
