@@ -8,8 +8,11 @@
 
 use std::ops::Range;
 
+pub(crate) mod dialogue_dash;
 pub(crate) mod foreign_script;
+pub(crate) mod homoglyph;
 pub(crate) mod mojibake;
+pub(crate) mod name_variants;
 pub(crate) mod repeated;
 pub(crate) mod untranslated;
 
@@ -27,6 +30,12 @@ pub enum Detector {
     DoubledArticle,
     /// A lower-case word or a phrase of two to four words written twice.
     RepeatedWords,
+    /// Cyrillic or Greek look-alike letters inside a Latin word.
+    LookAlikeLetters,
+    /// A paragraph quoted with Russian dialogue dashes ("- Text, - said X.").
+    DialogueDashes,
+    /// One name spelled two ways in one document (whole text).
+    NameVariants,
 }
 
 /// What a detector proposes: a span of the text, its replacement (none for
@@ -46,6 +55,9 @@ impl Detector {
             "mojibake" => return Some(Detector::Mojibake),
             "doubled-article" => return Some(Detector::DoubledArticle),
             "repeated-words" => return Some(Detector::RepeatedWords),
+            "look-alike-letters" => return Some(Detector::LookAlikeLetters),
+            "dialogue-dashes" => return Some(Detector::DialogueDashes),
+            "name-variants" => return Some(Detector::NameVariants),
             _ => {}
         }
         if let Some(language) = name.strip_prefix("untranslated-") {
@@ -56,7 +68,8 @@ impl Detector {
     }
 
     /// The names a pack may use, for error messages.
-    pub const NAMES: &'static str = "mojibake, doubled-article, repeated-words, untranslated-french, untranslated-spanish, \
+    pub const NAMES: &'static str = "mojibake, doubled-article, repeated-words, look-alike-letters, \
+        dialogue-dashes, name-variants, untranslated-french, untranslated-spanish, \
         untranslated-german, untranslated-italian, untranslated-portuguese, untranslated-dutch, \
         script-chinese-japanese, script-korean, script-cyrillic, script-arabic, script-hebrew, \
         script-thai, script-devanagari";
@@ -66,8 +79,26 @@ impl Detector {
     pub fn fixes(self) -> bool {
         matches!(
             self,
-            Detector::Mojibake | Detector::DoubledArticle | Detector::RepeatedWords
+            Detector::Mojibake
+                | Detector::DoubledArticle
+                | Detector::RepeatedWords
+                | Detector::LookAlikeLetters
+                | Detector::DialogueDashes
+                | Detector::NameVariants
         )
+    }
+
+    /// Whether it decides over the whole text rather than one paragraph
+    /// (see [`Detector::find_in_whole_text`]).
+    pub fn whole_text(self) -> bool {
+        matches!(self, Detector::NameVariants)
+    }
+
+    /// Appends the proposals of a whole-text detector over all of `text`.
+    pub fn find_in_whole_text(self, text: &str, out: &mut Vec<Proposal>) {
+        if let Detector::NameVariants = self {
+            name_variants::find(text, out);
+        }
     }
 
     /// Appends the proposals of this detector in `text[block]`.
@@ -78,6 +109,9 @@ impl Detector {
             Detector::ForeignScript(script) => foreign_script::find(script, text, block, out),
             Detector::DoubledArticle => repeated::find_doubled_articles(text, block, out),
             Detector::RepeatedWords => repeated::find_repeated(text, block, out),
+            Detector::LookAlikeLetters => homoglyph::find(text, block, out),
+            Detector::DialogueDashes => dialogue_dash::find(text, block, out),
+            Detector::NameVariants => {}
         }
     }
 }
