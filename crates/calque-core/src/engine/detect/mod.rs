@@ -10,7 +10,6 @@ use std::ops::Range;
 
 pub(crate) mod dialogue_dash;
 pub(crate) mod foreign_script;
-pub(crate) mod homoglyph;
 pub(crate) mod mojibake;
 pub(crate) mod name_variants;
 pub(crate) mod repeated;
@@ -30,8 +29,6 @@ pub enum Detector {
     DoubledArticle,
     /// A lower-case word or a phrase of two to four words written twice.
     RepeatedWords,
-    /// Cyrillic or Greek look-alike letters inside a Latin word.
-    LookAlikeLetters,
     /// A paragraph quoted with Russian dialogue dashes ("- Text, - said X.").
     DialogueDashes,
     /// One name spelled two ways in one document (whole text).
@@ -55,7 +52,6 @@ impl Detector {
             "mojibake" => return Some(Detector::Mojibake),
             "doubled-article" => return Some(Detector::DoubledArticle),
             "repeated-words" => return Some(Detector::RepeatedWords),
-            "look-alike-letters" => return Some(Detector::LookAlikeLetters),
             "dialogue-dashes" => return Some(Detector::DialogueDashes),
             "name-variants" => return Some(Detector::NameVariants),
             _ => {}
@@ -68,7 +64,7 @@ impl Detector {
     }
 
     /// The names a pack may use, for error messages.
-    pub const NAMES: &'static str = "mojibake, doubled-article, repeated-words, look-alike-letters, \
+    pub const NAMES: &'static str = "mojibake, doubled-article, repeated-words, \
         dialogue-dashes, name-variants, untranslated-french, untranslated-spanish, \
         untranslated-german, untranslated-italian, untranslated-portuguese, untranslated-dutch, \
         script-chinese-japanese, script-korean, script-cyrillic, script-arabic, script-hebrew, \
@@ -82,7 +78,6 @@ impl Detector {
             Detector::Mojibake
                 | Detector::DoubledArticle
                 | Detector::RepeatedWords
-                | Detector::LookAlikeLetters
                 | Detector::DialogueDashes
                 | Detector::NameVariants
         )
@@ -109,7 +104,6 @@ impl Detector {
             Detector::ForeignScript(script) => foreign_script::find(script, text, block, out),
             Detector::DoubledArticle => repeated::find_doubled_articles(text, block, out),
             Detector::RepeatedWords => repeated::find_repeated(text, block, out),
-            Detector::LookAlikeLetters => homoglyph::find(text, block, out),
             Detector::DialogueDashes => dialogue_dash::find(text, block, out),
             Detector::NameVariants => {}
         }
