@@ -13,7 +13,10 @@ pub(crate) mod foreign_script;
 pub(crate) mod mojibake;
 pub(crate) mod name_variants;
 pub(crate) mod repeated;
+pub(crate) mod roman_century;
+pub(crate) mod times;
 pub(crate) mod untranslated;
+pub(crate) mod year_range;
 
 /// The detectors a pack can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +36,13 @@ pub enum Detector {
     DialogueDashes,
     /// One name spelled two ways in one document (whole text).
     NameVariants,
+    /// "an increase of 2.5 times", "increased by 3 times": a multiplicative
+    /// comparison in the Russian or Chinese form.
+    MultiplicativeComparison,
+    /// "the XIX century": a century in Roman numerals.
+    RomanCentury,
+    /// "from 2019 to 2004": a year range that runs backwards.
+    BackwardsYearRange,
 }
 
 /// What a detector proposes: a span of the text, its replacement (none for
@@ -54,6 +64,9 @@ impl Detector {
             "repeated-words" => return Some(Detector::RepeatedWords),
             "dialogue-dashes" => return Some(Detector::DialogueDashes),
             "name-variants" => return Some(Detector::NameVariants),
+            "multiplicative-comparison" => return Some(Detector::MultiplicativeComparison),
+            "roman-century" => return Some(Detector::RomanCentury),
+            "backwards-year-range" => return Some(Detector::BackwardsYearRange),
             _ => {}
         }
         if let Some(language) = name.strip_prefix("untranslated-") {
@@ -65,7 +78,8 @@ impl Detector {
 
     /// The names a pack may use, for error messages.
     pub const NAMES: &'static str = "mojibake, doubled-article, repeated-words, \
-        dialogue-dashes, name-variants, untranslated-french, untranslated-spanish, \
+        dialogue-dashes, name-variants, multiplicative-comparison, roman-century, \
+        backwards-year-range, untranslated-french, untranslated-spanish, \
         untranslated-german, untranslated-italian, untranslated-portuguese, untranslated-dutch, \
         script-chinese-japanese, script-korean, script-cyrillic, script-arabic, script-hebrew, \
         script-thai, script-devanagari";
@@ -80,6 +94,8 @@ impl Detector {
                 | Detector::RepeatedWords
                 | Detector::DialogueDashes
                 | Detector::NameVariants
+                | Detector::MultiplicativeComparison
+                | Detector::RomanCentury
         )
     }
 
@@ -106,6 +122,9 @@ impl Detector {
             Detector::RepeatedWords => repeated::find_repeated(text, block, out),
             Detector::DialogueDashes => dialogue_dash::find(text, block, out),
             Detector::NameVariants => {}
+            Detector::MultiplicativeComparison => times::find(text, block, out),
+            Detector::RomanCentury => roman_century::find(text, block, out),
+            Detector::BackwardsYearRange => year_range::find(text, block, out),
         }
     }
 }
