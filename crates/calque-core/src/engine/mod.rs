@@ -341,21 +341,20 @@ impl Engine {
         proposals: &mut Vec<detect::Proposal>,
         out: &mut Vec<Finding>,
     ) {
-            for p in proposals.drain(..) {
-                if !self
-                    .behaviour(rule)
-                    .context
-                    .accepts(text, p.span.start, p.span.end)
-                {
-                    continue;
-                }
-                let applicability = Applicability::safe_if(
-                    self.rule(rule).applicability.is_safe() && p.unambiguous,
-                );
-                let matched = &text[p.span.clone()];
-                let replacements = p.replacement.into_iter().collect();
-                out.extend(finding(rule, p.span, matched, replacements, applicability));
+        for p in proposals.drain(..) {
+            if !self
+                .behaviour(rule)
+                .context
+                .accepts(text, p.span.start, p.span.end)
+            {
+                continue;
             }
+            let applicability =
+                Applicability::safe_if(self.rule(rule).applicability.is_safe() && p.unambiguous);
+            let matched = &text[p.span.clone()];
+            let replacements = p.replacement.into_iter().collect();
+            out.extend(finding(rule, p.span, matched, replacements, applicability));
+        }
     }
 
     /// Appends the findings of pattern rules in `text[block]`; `hits` is scratch space.

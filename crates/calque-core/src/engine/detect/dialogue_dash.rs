@@ -13,32 +13,70 @@ use std::ops::Range;
 
 /// Reporting verbs after the closing dash, in the past or present.
 const REPORTING_VERBS: &[&str] = &[
-    "said", "says", "added", "adds", "told", "noted", "notes", "stressed", "explained",
-    "explains", "stated", "declared", "continued", "concluded", "asked", "answered", "replied",
-    "wrote", "writes", "emphasized", "emphasised", "recalled", "commented", "admitted",
-    "assured", "insisted", "remarked", "summed", "shared", "complained", "warned", "believes",
+    "said",
+    "says",
+    "added",
+    "adds",
+    "told",
+    "noted",
+    "notes",
+    "stressed",
+    "explained",
+    "explains",
+    "stated",
+    "declared",
+    "continued",
+    "concluded",
+    "asked",
+    "answered",
+    "replied",
+    "wrote",
+    "writes",
+    "emphasized",
+    "emphasised",
+    "recalled",
+    "commented",
+    "admitted",
+    "assured",
+    "insisted",
+    "remarked",
+    "summed",
+    "shared",
+    "complained",
+    "warned",
+    "believes",
 ];
 
 const DASHES: [char; 3] = ['-', '–', '—'];
 
-/// Appends the opening and closing quotation marks of a dialogue paragraph.
+/// Appends the opening and closing quotation marks of each dialogue line
+/// of `text[block]` (a block may hold several paragraphs; a turn of
+/// dialogue is one line).
 pub fn find(text: &str, block: Range<usize>, out: &mut Vec<Proposal>) {
-    let slice = &text[block.clone()];
-    let Some(opening) = opening_dash(slice) else {
+    let mut line_start = block.start;
+    for line in text[block.clone()].split_inclusive('\n') {
+        find_in_line(line, line_start, out);
+        line_start += line.len();
+    }
+}
+
+/// The proposals for one line starting at byte `base` of the text.
+fn find_in_line(line: &str, base: usize, out: &mut Vec<Proposal>) {
+    let Some(opening) = opening_dash(line) else {
         return;
     };
-    let closings = closing_dashes(slice);
+    let closings = closing_dashes(line);
     if closings.is_empty() {
         return;
     }
     out.push(Proposal {
-        span: block.start + opening.start..block.start + opening.end,
+        span: base + opening.start..base + opening.end,
         replacement: Some("“".to_string()),
         unambiguous: false,
     });
     for (span, punctuation) in closings {
         out.push(Proposal {
-            span: block.start + span.start..block.start + span.end,
+            span: base + span.start..base + span.end,
             replacement: Some(format!("{punctuation}” ")),
             unambiguous: false,
         });
@@ -46,9 +84,9 @@ pub fn find(text: &str, block: Range<usize>, out: &mut Vec<Proposal>) {
 }
 
 /// The dash and space that open the paragraph before a capital.
-fn opening_dash(slice: &str) -> Option<Range<usize>> {
-    let lead = slice.len() - slice.trim_start().len();
-    let rest = &slice[lead..];
+fn opening_dash(line: &str) -> Option<Range<usize>> {
+    let lead = line.len() - line.trim_start().len();
+    let rest = &line[lead..];
     let dash = rest.chars().next().filter(|c| DASHES.contains(c))?;
     let after = &rest[dash.len_utf8()..];
     let spaces = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
@@ -73,7 +111,10 @@ fn closing_dashes(slice: &str) -> Vec<(Range<usize>, char)> {
         let Some(verb_part) = after_space[dash.len_utf8()..].strip_prefix([' ', '\u{a0}']) else {
             continue;
         };
-        let verb: String = verb_part.chars().take_while(|c| c.is_alphabetic()).collect();
+        let verb: String = verb_part
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
         if REPORTING_VERBS.contains(&verb.as_str()) {
             let end = slice.len() - verb_part.len();
             out.push((i..end, punctuation));
@@ -98,6 +139,10 @@ mod tests {
 
     #[test]
     fn dialogue_dashes_become_quotation_marks() {
+        assert_eq!(
+            fixed("Intro.\n\n- Is it over? - asked the deputy.\n"),
+            "Intro.\n\n“Is it over?” asked the deputy.\n"
+        );
         assert_eq!(
             fixed("- I have no moral right to stay, - said Kayan."),
             "“I have no moral right to stay,” said Kayan."

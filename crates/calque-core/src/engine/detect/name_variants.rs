@@ -100,7 +100,10 @@ pub fn find(text: &str, out: &mut Vec<Proposal>) {
     let mut by_key: HashMap<String, Vec<&str>> = HashMap::new();
     for (&word, form) in &forms {
         if form.inside_sentence && !lower.contains(&word.to_lowercase()) {
-            by_key.entry(transliteration_key(word)).or_default().push(word);
+            by_key
+                .entry(transliteration_key(word))
+                .or_default()
+                .push(word);
         }
     }
     let mut found = Vec::new();
@@ -237,7 +240,8 @@ mod tests {
             pairs(&text),
             [("Zhyvitsky".to_string(), "Zhivitsky".to_string())]
         );
-        let text = format!("Minister Degtyaryov opened it.{BETWEEN}The words of Degtyarev were clear.");
+        let text =
+            format!("Minister Degtyaryov opened it.{BETWEEN}The words of Degtyarev were clear.");
         assert_eq!(
             pairs(&text),
             [("Degtyaryov".to_string(), "Degtyarev".to_string())]
@@ -248,7 +252,10 @@ mod tests {
 
     #[test]
     fn far_apart_or_side_by_side_forms_stay() {
-        let far = format!("Then Zhyvitsky spoke.{}Then Zhivitsky spoke.", BETWEEN.repeat(20));
+        let far = format!(
+            "Then Zhyvitsky spoke.{}Then Zhivitsky spoke.",
+            BETWEEN.repeat(20)
+        );
         assert_eq!(pairs(&far), [] as [(String, String); 0]);
     }
 
@@ -272,13 +279,28 @@ mod tests {
 
     #[test]
     fn key_takes_out_transliteration_only() {
-        assert_eq!(transliteration_key("Zhyvitsky"), transliteration_key("Zhivitsky"));
-        assert_eq!(transliteration_key("Zhyvytskyi"), transliteration_key("Zhivitsky"));
-        assert_eq!(transliteration_key("Degtyaryov"), transliteration_key("Degtyarev"));
-        assert_ne!(transliteration_key("Johnson"), transliteration_key("Johnston"));
+        assert_eq!(
+            transliteration_key("Zhyvitsky"),
+            transliteration_key("Zhivitsky")
+        );
+        assert_eq!(
+            transliteration_key("Zhyvytskyi"),
+            transliteration_key("Zhivitsky")
+        );
+        assert_eq!(
+            transliteration_key("Degtyaryov"),
+            transliteration_key("Degtyarev")
+        );
+        assert_ne!(
+            transliteration_key("Johnson"),
+            transliteration_key("Johnston")
+        );
         assert_ne!(transliteration_key("Warner"), transliteration_key("Werner"));
         assert_ne!(transliteration_key("Québec"), transliteration_key("Quebec"));
         assert_eq!(transliteration_key("Rulle"), transliteration_key("Rull"));
-        assert_ne!(transliteration_key("Francoise"), transliteration_key("Francois"));
+        assert_ne!(
+            transliteration_key("Francoise"),
+            transliteration_key("Francois")
+        );
     }
 }

@@ -40,11 +40,11 @@ const ARTICLES: [&str; 3] = ["the", "a", "an"];
 const ENGLISH_DOUBLES: &[&str] = &[
     "that", "had", "is", "was", "in", "on", "with", "to", "of", "for", "by", "at", "from", "up",
     "down", "out", "off", "over", "around", "round", "through", "about", "so", "very", "really",
-    "many", "much", "more", "far", "too", "again", "well", "now", "no", "yes", "yeah",
-    "bye", "ha", "oh", "ah", "aye", "hear", "knock", "chop", "tut", "boo", "blah", "la", "there",
-    "do", "did", "does", "be", "been", "you", "it", "what", "who", "which", "when", "where", "why",
-    "how", "go", "and", "or", "as", "but", "if", "then", "one", "two", "pretty", "long",
-    "away", "ever", "never", "here",
+    "many", "much", "more", "far", "too", "again", "well", "now", "no", "yes", "yeah", "bye", "ha",
+    "oh", "ah", "aye", "hear", "knock", "chop", "tut", "boo", "blah", "la", "there", "do", "did",
+    "does", "be", "been", "you", "it", "what", "who", "which", "when", "where", "why", "how", "go",
+    "and", "or", "as", "but", "if", "then", "one", "two", "pretty", "long", "away", "ever",
+    "never", "here",
 ];
 
 /// A word of the block: its span (relative to the block) and its text.
@@ -188,9 +188,9 @@ fn doubled_inside_title(slice: &str, words: &[Word], i: usize) -> bool {
         w.text.starts_with(char::is_uppercase) && w.text.chars().skip(1).all(char::is_lowercase)
     };
     i > 0
-        && words.get(i + 2).is_some_and(|next| {
-            capitalised(next) && one_space_between(slice, &words[i + 1], next)
-        })
+        && words
+            .get(i + 2)
+            .is_some_and(|next| capitalised(next) && one_space_between(slice, &words[i + 1], next))
         && capitalised(&words[i - 1])
         && one_space_between(slice, &words[i - 1], &words[i])
         && capitalised(&words[i])
@@ -217,7 +217,9 @@ fn find_number_repeated_in_brackets(slice: &str, base: usize, out: &mut Vec<Prop
             .is_none_or(|c| !c.is_alphanumeric() && c != '.' && c != ',');
         let inside = &slice[open + 2..];
         if starts_word
-            && inside.strip_prefix(number).is_some_and(|rest| rest.starts_with(')'))
+            && inside
+                .strip_prefix(number)
+                .is_some_and(|rest| rest.starts_with(')'))
         {
             let end = open + 2 + number.len() + 1;
             out.push(Proposal {
@@ -256,8 +258,7 @@ pub fn find_repeated(text: &str, block: Range<usize>, out: &mut Vec<Proposal>) {
             if !joined || !equal {
                 continue;
             }
-            if n == 1 && intended_double(first[0].text) && !doubled_inside_title(slice, &words, i)
-            {
+            if n == 1 && intended_double(first[0].text) && !doubled_inside_title(slice, &words, i) {
                 continue;
             }
             // A phrase needs a lower-case word: "Walla Walla Walla Walla" is a name.
