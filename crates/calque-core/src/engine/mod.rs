@@ -274,6 +274,7 @@ impl Engine {
         let whole_text = findings.len();
         self.glossary.resolve(text, sightings, &mut findings);
         self.consistency.resolve(text, sightings, &mut findings);
+        self.whole_text_detector_findings(text, &mut findings);
         let tail = findings.split_off(whole_text);
         findings.extend(tail.into_iter().filter(|f| {
             self.behaviour(f.rule)
@@ -317,21 +318,42 @@ impl Engine {
         for &(rule, detector) in &self.detectors {
             proposals.clear();
             detector.find(text, block.clone(), &mut proposals);
-            for p in proposals.drain(..) {
-                if !self
-                    .behaviour(rule)
-                    .context
-                    .accepts(text, p.span.start, p.span.end)
-                {
-                    continue;
-                }
-                let applicability = Applicability::safe_if(
-                    self.rule(rule).applicability.is_safe() && p.unambiguous,
-                );
-                let matched = &text[p.span.clone()];
-                let replacements = p.replacement.into_iter().collect();
-                out.extend(finding(rule, p.span, matched, replacements, applicability));
+            self.proposal_findings(text, rule, &mut proposals, out);
+        }
+    }
+
+    /// Appends the findings of the detectors that decide over the whole
+    /// text; [`Engine::complete`] applies their context conditions.
+    fn whole_text_detector_findings(&self, text: &str, out: &mut Vec<Finding>) {
+        let mut proposals = Vec::new();
+        for &(rule, detector) in self.detectors.iter().filter(|(_, d)| d.whole_text()) {
+            proposals.clear();
+            detector.find_in_whole_text(text, &mut proposals);
+            self.proposal_findings(text, rule, &mut proposals, out);
+        }
+    }
+
+    /// Turns a detector's proposals into findings of `rule`.
+    fn proposal_findings(
+        &self,
+        text: &str,
+        rule: RuleId,
+        proposals: &mut Vec<detect::Proposal>,
+        out: &mut Vec<Finding>,
+    ) {
+        for p in proposals.drain(..) {
+            if !self
+                .behaviour(rule)
+                .context
+                .accepts(text, p.span.start, p.span.end)
+            {
+                continue;
             }
+            let applicability =
+                Applicability::safe_if(self.rule(rule).applicability.is_safe() && p.unambiguous);
+            let matched = &text[p.span.clone()];
+            let replacements = p.replacement.into_iter().collect();
+            out.extend(finding(rule, p.span, matched, replacements, applicability));
         }
     }
 

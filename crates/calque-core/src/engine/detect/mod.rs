@@ -9,10 +9,12 @@
 use std::ops::Range;
 
 pub(crate) mod cyrillic_date;
+pub(crate) mod dialogue_dash;
 pub(crate) mod foreign_script;
 pub(crate) mod mixed_script;
 pub(crate) mod mojibake;
 pub(crate) mod paragraph_start;
+pub(crate) mod name_variants;
 pub(crate) mod repeated;
 pub(crate) mod roman_century;
 pub(crate) mod times;
@@ -39,6 +41,10 @@ pub enum Detector {
     RepeatedWords,
     /// A paragraph that starts in lower case ("the Big surprise was").
     ParagraphStartLowercase,
+    /// A paragraph quoted with Russian dialogue dashes ("- Text, - said X.").
+    DialogueDashes,
+    /// One name spelled two ways in one document (whole text).
+    NameVariants,
     /// "an increase of 2.5 times", "increased by 3 times": a multiplicative
     /// comparison in the Russian or Chinese form.
     MultiplicativeComparison,
@@ -68,6 +74,8 @@ impl Detector {
             "untranslated-date-cyrillic" => return Some(Detector::CyrillicDate),
             "mixed-script-word" => return Some(Detector::MixedScript),
             "paragraph-start-lowercase" => return Some(Detector::ParagraphStartLowercase),
+            "dialogue-dashes" => return Some(Detector::DialogueDashes),
+            "name-variants" => return Some(Detector::NameVariants),
             "multiplicative-comparison" => return Some(Detector::MultiplicativeComparison),
             "roman-century" => return Some(Detector::RomanCentury),
             "backwards-year-range" => return Some(Detector::BackwardsYearRange),
@@ -82,8 +90,9 @@ impl Detector {
 
     /// The names a pack may use, for error messages.
     pub const NAMES: &'static str = "mojibake, doubled-article, repeated-words, \
-        multiplicative-comparison, roman-century, backwards-year-range, untranslated-date-cyrillic, \
-        mixed-script-word, paragraph-start-lowercase, untranslated-french, untranslated-spanish, \
+        dialogue-dashes, name-variants, multiplicative-comparison, roman-century, \
+        backwards-year-range, untranslated-date-cyrillic, mixed-script-word, \
+        paragraph-start-lowercase, untranslated-french, untranslated-spanish, \
         untranslated-german, untranslated-italian, untranslated-portuguese, untranslated-dutch, \
         script-chinese-japanese, script-korean, script-cyrillic, script-arabic, script-hebrew, \
         script-thai, script-devanagari";
@@ -99,9 +108,24 @@ impl Detector {
                 | Detector::CyrillicDate
                 | Detector::MixedScript
                 | Detector::ParagraphStartLowercase
+                | Detector::DialogueDashes
+                | Detector::NameVariants
                 | Detector::MultiplicativeComparison
                 | Detector::RomanCentury
         )
+    }
+
+    /// Whether it decides over the whole text rather than one paragraph
+    /// (see [`Detector::find_in_whole_text`]).
+    pub fn whole_text(self) -> bool {
+        matches!(self, Detector::NameVariants)
+    }
+
+    /// Appends the proposals of a whole-text detector over all of `text`.
+    pub fn find_in_whole_text(self, text: &str, out: &mut Vec<Proposal>) {
+        if let Detector::NameVariants = self {
+            name_variants::find(text, out);
+        }
     }
 
     /// Appends the proposals of this detector in `text[block]`.
@@ -115,6 +139,8 @@ impl Detector {
             Detector::DoubledArticle => repeated::find_doubled_articles(text, block, out),
             Detector::RepeatedWords => repeated::find_repeated(text, block, out),
             Detector::ParagraphStartLowercase => paragraph_start::find(text, block, out),
+            Detector::DialogueDashes => dialogue_dash::find(text, block, out),
+            Detector::NameVariants => {}
             Detector::MultiplicativeComparison => times::find(text, block, out),
             Detector::RomanCentury => roman_century::find(text, block, out),
             Detector::BackwardsYearRange => year_range::find(text, block, out),

@@ -16,7 +16,11 @@
 //! - [`find_repeated`]: any other lower-case word, or a phrase of two to
 //!   four words, repeated across a single space; a suggestion, since the
 //!   repetition may be a garbled word ("the Presidential Presidential
-//!   President" was "press secretary of the President").
+//!   President" was "press secretary of the President"). "not not" has no
+//!   ordinary reading and is reported; a capitalised word is reported only
+//!   inside a title ("City Health Health Division"), and a four-digit year
+//!   repeated in brackets ("2024 (2024)", a Japanese era year rendered
+//!   twice) is reported too.
 //!
 //! Both look only at words joined by one plain space: a repetition across
 //! punctuation or a line break ("… in. In …", "New York, New York", "we,
@@ -36,11 +40,11 @@ const ARTICLES: [&str; 3] = ["the", "a", "an"];
 const ENGLISH_DOUBLES: &[&str] = &[
     "that", "had", "is", "was", "in", "on", "with", "to", "of", "for", "by", "at", "from", "up",
     "down", "out", "off", "over", "around", "round", "through", "about", "so", "very", "really",
-    "many", "much", "more", "far", "too", "again", "well", "now", "no", "not", "yes", "yeah",
-    "bye", "ha", "oh", "ah", "aye", "hear", "knock", "chop", "tut", "boo", "blah", "la", "there",
-    "do", "did", "does", "be", "been", "you", "it", "what", "who", "which", "when", "where", "why",
-    "how", "go", "and", "or", "not", "as", "but", "if", "then", "one", "two", "pretty", "long",
-    "away", "ever", "never", "here",
+    "many", "much", "more", "far", "too", "again", "well", "now", "no", "yes", "yeah", "bye", "ha",
+    "oh", "ah", "aye", "hear", "knock", "chop", "tut", "boo", "blah", "la", "there", "do", "did",
+    "does", "be", "been", "you", "it", "what", "who", "which", "when", "where", "why", "how", "go",
+    "and", "or", "as", "but", "if", "then", "one", "two", "pretty", "long", "away", "ever",
+    "never", "here",
 ];
 
 /// A word of the block: its span (relative to the block) and its text.
@@ -175,10 +179,63 @@ fn intended_double(word: &str) -> bool {
         || word.chars().nth(1).is_none()
 }
 
+/// Whether a doubled capitalised word stands inside a longer title, between
+/// two other capitalised words ("Usuki City Health Health Division"): a
+/// reduplicated name ("Bora Bora", "Sirhan Sirhan") is a name on its own,
+/// while a title keeps each word once.
+fn doubled_inside_title(slice: &str, words: &[Word], i: usize) -> bool {
+    let capitalised = |w: &Word| {
+        w.text.starts_with(char::is_uppercase) && w.text.chars().skip(1).all(char::is_lowercase)
+    };
+    i > 0
+        && words
+            .get(i + 2)
+            .is_some_and(|next| capitalised(next) && one_space_between(slice, &words[i + 1], next))
+        && capitalised(&words[i - 1])
+        && one_space_between(slice, &words[i - 1], &words[i])
+        && capitalised(&words[i])
+        && !ENGLISH_DOUBLES.contains(&words[i].text.to_lowercase().as_str())
+}
+
+/// Appends a drop of a number repeated in brackets right after itself
+/// ("March 28, 2024 (2024)"): MT of Japanese dates renders the era year
+/// ("令和6年") as the Western year it already wrote.
+fn find_number_repeated_in_brackets(slice: &str, base: usize, out: &mut Vec<Proposal>) {
+    for (open, _) in slice.match_indices(" (") {
+        let digits_before = slice[..open]
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        if digits_before != 4 {
+            continue;
+        }
+        let number = &slice[open - digits_before..open];
+        let starts_word = slice[..open - digits_before]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric() && c != '.' && c != ',');
+        let inside = &slice[open + 2..];
+        if starts_word
+            && inside
+                .strip_prefix(number)
+                .is_some_and(|rest| rest.starts_with(')'))
+        {
+            let end = open + 2 + number.len() + 1;
+            out.push(Proposal {
+                span: base + open..base + end,
+                replacement: Some(String::new()),
+                unambiguous: false,
+            });
+        }
+    }
+}
+
 /// Appends a drop of the second copy of a repeated lower-case word or of a
 /// repeated phrase of two to four words.
 pub fn find_repeated(text: &str, block: Range<usize>, out: &mut Vec<Proposal>) {
     let slice = &text[block.clone()];
+    find_number_repeated_in_brackets(slice, block.start, out);
     let words = words(slice);
     let mut transcript: Option<bool> = None;
     let mut next_free = 0;
@@ -201,7 +258,7 @@ pub fn find_repeated(text: &str, block: Range<usize>, out: &mut Vec<Proposal>) {
             if !joined || !equal {
                 continue;
             }
-            if n == 1 && intended_double(first[0].text) {
+            if n == 1 && intended_double(first[0].text) && !doubled_inside_title(slice, &words, i) {
                 continue;
             }
             // A phrase needs a lower-case word: "Walla Walla Walla Walla" is a name.
@@ -290,6 +347,18 @@ mod tests {
             fixed(find_repeated, "the imports imports rose"),
             "the imports rose"
         );
+        assert_eq!(
+            fixed(find_repeated, "which is not not currently"),
+            "which is not currently"
+        );
+        assert_eq!(
+            fixed(find_repeated, "Usuki City Health Health Division"),
+            "Usuki City Health Division"
+        );
+        assert_eq!(
+            fixed(find_repeated, "Thursday, March 28, 2024 (2024) from 10:00"),
+            "Thursday, March 28, 2024 from 10:00"
+        );
     }
 
     #[test]
@@ -311,6 +380,11 @@ mod tests {
             "a voice is a voice is a voice",
             "they came in and they came in and said",
             "x = x + 1",
+            "the island of Bora Bora Lagoon",
+            "Secretary-General Boutros Boutros-Ghali",
+            "in 2024 (2025 in Japan)",
+            "version 1.2024 (2024)",
+            "a score of 10 (10)",
         ] {
             assert_eq!(fixed(find_repeated, ok), ok, "{ok}");
         }
