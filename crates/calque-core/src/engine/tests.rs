@@ -39,7 +39,7 @@ fn phrase_replacements_keep_case_and_line_breaks() {
     let fixes: Vec<String> = engine
         .check(text)
         .into_iter()
-        .map(|f| f.replacements[0].clone())
+        .map(|f| f.replacements()[0].clone())
         .collect();
     assert_eq!(
         fixes,
@@ -64,7 +64,7 @@ fn pattern_replacements_expand_groups() {
     let engine = TestPack::new("test").rule(hyphen).engine();
     let findings = engine.check("a long -term plan, 5 -3");
     assert_eq!(findings.len(), 1);
-    assert_eq!(findings[0].replacements, vec!["long-term"]);
+    assert_eq!(findings[0].replacements(), ["long-term"]);
 }
 
 #[test]
