@@ -154,9 +154,11 @@ impl Engine {
     ) {
         let first_sighting = sightings.len();
         let kinds = self.kinds.all();
+        let mut scratch = Vec::new();
         let mut found = Found {
             findings,
             sightings,
+            scratch: &mut scratch,
         };
         let mut buffers = BlockBuffers::default();
         let mut candidates = Vec::new();
@@ -230,10 +232,8 @@ fn share_identical_patterns(defs: &mut [RuleDef]) {
             after,
             not_after,
         } = &mut def.context;
-        for slot in [before, not_before, after, not_after] {
-            if let Some(pattern) = slot {
-                share(pattern);
-            }
+        for pattern in [before, not_before, after, not_after].into_iter().flatten() {
+            share(pattern);
         }
     }
 }

@@ -151,10 +151,14 @@ fn sightings_of_a_text_are_those_of_its_paragraphs() {
 #[test]
 fn a_regex_written_alike_in_several_rules_is_compiled_once() {
     let engine = builtin_engine();
-    let conditions = engine
-        .behaviours
-        .iter()
-        .filter_map(|b| b.context.not_before.as_ref());
+    let conditions = (0..engine.rules().len()).filter_map(|i| {
+        engine
+            .rules
+            .behaviour(RuleId::new(i))
+            .context
+            .not_before
+            .as_ref()
+    });
     let mut by_source: std::collections::HashMap<&str, Vec<&Pattern>> = Default::default();
     for pattern in conditions {
         by_source.entry(pattern.as_str()).or_default().push(pattern);

@@ -10,13 +10,31 @@ use crate::engine::error::BuildError;
 use crate::rule::RuleId;
 use crate::suggest;
 use serde::Deserialize;
+use std::marker::PhantomData;
 use toml::Spanned;
 
+/// A bilingual kind, read from a `Raw` value: `check` ([`CheckName`]) or
+/// `term` ([`RawTerm`]). Both compile to checks the engine only holds.
+pub(crate) struct Bilingual<Raw>(PhantomData<Raw>);
+
 /// The `check` kind.
-pub(crate) struct CheckKind;
+pub(crate) type CheckKind = Bilingual<CheckName>;
 
 /// The `term` kind.
-pub(crate) struct TermKind;
+pub(crate) type TermKind = Bilingual<RawTerm>;
+
+/// What tells the two bilingual kinds apart: the key, the name and how the
+/// value becomes a check.
+pub(crate) trait BilingualValue:
+    Sized + serde::de::DeserializeOwned + std::fmt::Debug
+{
+    /// The key in a rule table.
+    const KEY: &'static str;
+    /// The kind's name in `calque rules` and the JSON output.
+    const NAME: &'static str;
+    /// The check the value stands for.
+    fn check(value: Spanned<Self>) -> Result<Check, FieldError>;
+}
 
 /// The rules of a bilingual kind: each with its check, in rule order.
 #[derive(Debug, Clone, Default)]
@@ -28,18 +46,18 @@ impl Search for BilingualRules {
     }
 }
 
-impl Kind for CheckKind {
-    const KEY: &'static str = "check";
-    const NAME: &'static str = "bilingual";
+impl<Raw: BilingualValue> Kind for Bilingual<Raw> {
+    const KEY: &'static str = Raw::KEY;
+    const NAME: &'static str = Raw::NAME;
     const DEFAULT_CASE: CaseMode = CaseMode::Exact;
     const GIVES_ITS_FIXES: Option<&'static str> = Some("a bilingual check gives its own fixes");
     const BILINGUAL: bool = true;
-    type Raw = Spanned<String>;
+    type Raw = Spanned<Raw>;
     type Def = Check;
     type Compiled = BilingualRules;
 
-    fn validate(raw: Self::Raw, _: Validating) -> Result<Check, FieldError> {
-        check(raw)
+    fn validate(raw: Spanned<Raw>, _: Validating) -> Result<Check, FieldError> {
+        Raw::check(raw)
     }
 
     fn compile(
@@ -51,26 +69,53 @@ impl Kind for CheckKind {
     }
 }
 
-impl Kind for TermKind {
+/// `check = "number-mismatch"`: the name of a built-in check.
+#[derive(Debug, Deserialize)]
+#[serde(transparent)]
+pub(crate) struct CheckName(String);
+
+impl BilingualValue for CheckName {
+    const KEY: &'static str = "check";
+    const NAME: &'static str = "bilingual";
+
+    /// The check a `check` rule names.
+    fn check(check: Spanned<CheckName>) -> Result<Check, FieldError> {
+        let name = &check.get_ref().0;
+        Check::named(name).ok_or_else(|| {
+            (
+                check.span(),
+                format!(
+                    "no built-in bilingual check `{name}`{}",
+                    suggest::did_you_mean(name, CHECKS)
+                ),
+            )
+        })
+    }
+}
+
+impl BilingualValue for RawTerm {
     const KEY: &'static str = "term";
     const NAME: &'static str = "term";
-    const DEFAULT_CASE: CaseMode = CaseMode::Exact;
-    const GIVES_ITS_FIXES: Option<&'static str> = Some("a bilingual check gives its own fixes");
-    const BILINGUAL: bool = true;
-    type Raw = Spanned<RawTerm>;
-    type Def = Check;
-    type Compiled = BilingualRules;
 
-    fn validate(raw: Self::Raw, _: Validating) -> Result<Check, FieldError> {
-        term(raw)
-    }
-
-    fn compile(
-        defs: Vec<(RuleId, Check)>,
-        _: &RuleTable,
-        _: &mut PhraseSink,
-    ) -> Result<BilingualRules, BuildError> {
-        Ok(BilingualRules(defs))
+    /// The check of a `term` rule: its source forms and accepted renderings.
+    fn check(term: Spanned<RawTerm>) -> Result<Check, FieldError> {
+        let span = term.span();
+        let raw = term.into_inner();
+        let clean = |list: OneOrMany| -> Vec<String> {
+            list.into_vec()
+                .iter()
+                .map(|s| normalise_phrase(s))
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        let (source, target) = (clean(raw.source), clean(raw.target));
+        if source.is_empty() || target.is_empty() {
+            return Err((
+                span,
+                "`term` needs a non-empty `source` and `target`".into(),
+            ));
+        }
+        Ok(Check::Term(Term { source, target }))
     }
 }
 
@@ -80,39 +125,4 @@ impl Kind for TermKind {
 pub(crate) struct RawTerm {
     source: OneOrMany,
     target: OneOrMany,
-}
-
-/// The check a `check` rule names.
-fn check(check: Spanned<String>) -> Result<Check, FieldError> {
-    let name = check.get_ref();
-    Check::named(name).ok_or_else(|| {
-        (
-            check.span(),
-            format!(
-                "no built-in bilingual check `{name}`{}",
-                suggest::did_you_mean(name, CHECKS)
-            ),
-        )
-    })
-}
-
-/// The check of a `term` rule: its source forms and accepted renderings.
-fn term(term: Spanned<RawTerm>) -> Result<Check, FieldError> {
-    let span = term.span();
-    let raw = term.into_inner();
-    let clean = |list: OneOrMany| -> Vec<String> {
-        list.into_vec()
-            .iter()
-            .map(|s| normalise_phrase(s))
-            .filter(|s| !s.is_empty())
-            .collect()
-    };
-    let (source, target) = (clean(raw.source), clean(raw.target));
-    if source.is_empty() || target.is_empty() {
-        return Err((
-            span,
-            "`term` needs a non-empty `source` and `target`".into(),
-        ));
-    }
-    Ok(Check::Term(Term { source, target }))
 }

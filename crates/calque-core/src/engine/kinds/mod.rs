@@ -150,6 +150,10 @@ pub(crate) struct Found<'a> {
     pub findings: &'a mut Vec<Finding>,
     /// What the rules that decide over the whole text see.
     pub sightings: &'a mut Vec<Sighting>,
+    /// Scratch space a kind may clear and fill within one call (the
+    /// pattern kind's trigger hits), kept from paragraph to paragraph so
+    /// that a search allocates it once.
+    pub scratch: &'a mut Vec<(usize, usize)>,
 }
 
 impl Found<'_> {
@@ -158,6 +162,7 @@ impl Found<'_> {
         Found {
             findings: self.findings,
             sightings: self.sightings,
+            scratch: self.scratch,
         }
     }
 }

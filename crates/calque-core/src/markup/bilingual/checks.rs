@@ -138,7 +138,7 @@ fn shown_number(n: &numbers::Number, stand_in: &str) -> Option<String> {
     let digits_only = stand_in
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'));
-    if n.month || !digits_only || !value.is_finite() || value < 0.0 || value >= 1e15 {
+    if n.month || !digits_only || !(0.0..1e15).contains(&value) {
         return None;
     }
     Some(english_number(value))

@@ -80,8 +80,7 @@ impl Search for PatternRules {
     /// only where its triggers say it can match.
     fn block(&self, rules: &RuleTable, text: &str, block: Range<usize>, out: Found) {
         let haystack = &text[block.clone()];
-        let mut hits = Vec::new();
-        self.scan.regions(haystack, &mut hits, |which, region| {
+        self.scan.regions(haystack, out.scratch, |which, region| {
             let rule = self.rules[which];
             let behaviour = rules.behaviour(rule);
             let regex = self.regexes[which].regex();
