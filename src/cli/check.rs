@@ -125,7 +125,7 @@ fn check_one(
         record.unit = Some(units[n.unit].id.clone());
         record
     }));
-    records.sort_by_key(|r| (r.byte_start, r.byte_end));
+    records.sort_by_key(|r| (r.place.byte_start, r.place.byte_end));
     let records = records
         .into_iter()
         .map(|record| {

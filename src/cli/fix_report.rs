@@ -1,6 +1,7 @@
 //! `calque fix --format json`: what `fix` did, for scripts. The shape is
 //! documented in docs/output-formats.md.
 
+use crate::report::Place;
 use calque_core::engine::Engine;
 use calque_core::fix::{self, Edit, Outcome};
 use calque_core::source::LineIndex;
@@ -14,13 +15,8 @@ use std::io::{self, Write};
 pub struct AppliedFix {
     pub pass: usize,
     pub rule: String,
-    /// 1-based; columns count characters.
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
-    pub byte_start: usize,
-    pub byte_end: usize,
+    #[serde(flatten)]
+    pub place: Place,
     pub matched: String,
     pub replacement: String,
 }
@@ -74,17 +70,10 @@ pub fn applied_fixes(engine: &Engine, original: &str, outcome: &Outcome) -> Vec<
 }
 
 fn place(engine: &Engine, text: &str, lines: &LineIndex, pass: usize, edit: &Edit) -> AppliedFix {
-    let (line, column) = lines.position_in(text, edit.span.start);
-    let (end_line, end_column) = lines.position_in(text, edit.span.end);
     AppliedFix {
         pass,
         rule: engine.rule(edit.rule).id.clone(),
-        line,
-        column,
-        end_line,
-        end_column,
-        byte_start: edit.span.start,
-        byte_end: edit.span.end,
+        place: Place::of(text, lines, &edit.span),
         matched: text[edit.span.clone()].to_string(),
         replacement: edit.replacement.clone(),
     }

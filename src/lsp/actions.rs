@@ -6,6 +6,7 @@ use super::analysis::{self, Checked, Finding, Kind};
 use super::diagnostics;
 use super::document::Document;
 use super::position::Encoding;
+use calque_core::rule::Applicability;
 use lsp_types::{CodeAction, CodeActionKind, Range, TextEdit, Uri, WorkspaceEdit};
 use std::collections::HashMap;
 use std::ops::Range as Span;
@@ -75,14 +76,19 @@ fn quick_fixes(
         diagnostics::diagnostic(checked, finding, &doc.text, &doc.lines, request.encoding);
     let range = diagnostic.range;
     let matched = &doc.text[finding.span.clone()];
-    for (i, replacement) in finding.replacements.iter().enumerate() {
+    // Display-only advice is shown in the diagnostic, never offered as an edit.
+    let fix = finding
+        .fix
+        .as_ref()
+        .filter(|fix| fix.applicability != Applicability::DisplayOnly);
+    for (i, replacement) in fix.iter().flat_map(|f| &f.replacements).enumerate() {
         actions.push(CodeAction {
             title: format!("Replace “{}” with “{replacement}”", matched.trim()),
             kind: Some(CodeActionKind::QUICKFIX),
             diagnostics: Some(vec![diagnostic.clone()]),
             edit: Some(edit(request.uri, range, replacement.clone())),
             // The fix `calque fix` would apply is the one to take.
-            is_preferred: Some(i == 0 && finding.applicability.is_safe()),
+            is_preferred: Some(i == 0 && finding.has_safe_fix()),
             ..CodeAction::default()
         });
     }
@@ -148,11 +154,7 @@ pub fn ignore_comment(doc: &Document, at: usize, rule_id: &str) -> Option<(usize
 /// One action that applies every safe fix, as `calque fix` would; `None`
 /// when there is nothing to fix.
 fn fix_all(request: &Request, doc: &Document, checked: &Checked) -> Option<CodeAction> {
-    if !checked
-        .findings
-        .iter()
-        .any(|f| f.applicability.is_safe() && !f.replacements.is_empty())
-    {
+    if !checked.findings.iter().any(|f| f.has_safe_fix()) {
         return None;
     }
     let fixed = analysis::fix_safe(&checked.engine, doc.kind, &doc.text);

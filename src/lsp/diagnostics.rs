@@ -34,8 +34,8 @@ pub fn diagnostic(
 ) -> Diagnostic {
     let rule = checked.rule(finding);
     let data = Data {
-        replacements: finding.replacements.clone(),
-        safe: finding.applicability.is_safe(),
+        replacements: finding.replacements().to_vec(),
+        safe: finding.has_safe_fix(),
     };
     Diagnostic {
         range: lines.range(text, finding.span.clone(), encoding),

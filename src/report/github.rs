@@ -22,10 +22,10 @@ pub fn write_record(out: &mut impl Write, record: &Record) -> io::Result<()> {
         out,
         "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
         property(&record.path),
-        record.line,
-        record.column,
-        record.end_line,
-        record.end_column,
+        record.place.line,
+        record.place.column,
+        record.place.end_line,
+        record.place.end_column,
         property(&record.rule),
         data(&super::message_with_fix(record)),
     )
@@ -46,6 +46,7 @@ fn property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Place;
 
     #[test]
     fn messages_and_properties_are_escaped() {
@@ -57,12 +58,14 @@ mod tests {
     fn one_line_per_finding_with_the_level_mapped() {
         let record = Record {
             path: "dir/a,b.md".into(),
-            line: 3,
-            column: 6,
-            end_line: 3,
-            end_column: 8,
-            byte_start: 20,
-            byte_end: 22,
+            place: Place {
+                line: 3,
+                column: 6,
+                end_line: 3,
+                end_column: 8,
+                byte_start: 20,
+                byte_end: 22,
+            },
             rule: "names/xi".into(),
             level: Level::Info,
             message: "all-caps: surname".into(),

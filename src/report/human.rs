@@ -30,19 +30,27 @@ pub fn write_record(
 /// however long the line, so that many findings on a 50 MB line do not
 /// each copy the whole line.
 pub fn line_window(text: &str, lines: &LineIndex, record: &Record) -> (String, usize) {
-    let line_start = lines.line_start(record.line);
-    let line = lines.line_text(text, record.line);
+    let line_start = lines.line_start(record.place.line);
+    let line = lines.line_text(text, record.place.line);
     let line_end = line_start + line.len();
     let reach = 4 * (CONTEXT_CHARS + 2); // at least CONTEXT_CHARS + 1 characters
-    let mut from = record.byte_start.saturating_sub(reach).max(line_start);
+    let mut from = record
+        .place
+        .byte_start
+        .saturating_sub(reach)
+        .max(line_start);
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let mut to = (record.byte_end + reach).min(line_end).max(from);
+    let mut to = (record.place.byte_end + reach).min(line_end).max(from);
     while !text.is_char_boundary(to) {
         to -= 1;
     }
-    let skipped = record.column - 1 - text[from..record.byte_start.max(from)].chars().count();
+    let skipped = record.place.column
+        - 1
+        - text[from..record.place.byte_start.max(from)]
+            .chars()
+            .count();
     (text[from..to].to_string(), skipped)
 }
 
@@ -65,7 +73,7 @@ pub fn write_record_in_window(
         "{}: {}{} {}",
         style.bold(&format!(
             "{}:{}:{}",
-            record.path, record.line, record.column
+            record.path, record.place.line, record.place.column
         )),
         level,
         style.dim(&format!("[{}]", record.rule)),
@@ -73,7 +81,7 @@ pub fn write_record_in_window(
     )?;
 
     let (shown, caret_at, caret_len) = excerpt(line_text, record, skipped);
-    let gutter = record.line.to_string();
+    let gutter = record.place.line.to_string();
     let pad = " ".repeat(gutter.len());
     writeln!(out, "{pad} {}", style.cyan("|"))?;
     writeln!(out, "{} {} {shown}", style.cyan(&gutter), style.cyan("|"))?;
@@ -112,9 +120,9 @@ fn excerpt(line_text: &str, record: &Record, skipped: usize) -> (String, usize, 
         .chars()
         .map(|c| if c == '\t' { ' ' } else { c })
         .collect();
-    let start = (record.column - 1 - skipped).min(chars.len());
-    let end = if record.end_line == record.line {
-        (record.end_column - 1 - skipped).min(chars.len())
+    let start = (record.place.column - 1 - skipped).min(chars.len());
+    let end = if record.place.end_line == record.place.line {
+        (record.place.end_column - 1 - skipped).min(chars.len())
     } else {
         chars.len()
     };
@@ -136,17 +144,20 @@ fn excerpt(line_text: &str, record: &Record, skipped: usize) -> (String, usize, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Place;
 
     fn record(line_text: &str, word: &str) -> Record {
         let col = line_text[..line_text.find(word).unwrap()].chars().count() + 1;
         Record {
             path: "a.txt".into(),
-            line: 3,
-            column: col,
-            end_line: 3,
-            end_column: col + word.chars().count(),
-            byte_start: 0,
-            byte_end: 0,
+            place: Place {
+                line: 3,
+                column: col,
+                end_line: 3,
+                end_column: col + word.chars().count(),
+                byte_start: 0,
+                byte_end: 0,
+            },
             rule: "p/r".into(),
             level: Level::Error,
             message: "msg".into(),
@@ -189,10 +200,10 @@ mod tests {
             let text = format!("first\n{line}\nlast");
             let lines = LineIndex::new(&text);
             let mut rec = record(&line, "XI");
-            rec.line = 2;
-            rec.end_line = 2;
-            rec.byte_start = text.find("XI").unwrap();
-            rec.byte_end = rec.byte_start + 2;
+            rec.place.line = 2;
+            rec.place.end_line = 2;
+            rec.place.byte_start = text.find("XI").unwrap();
+            rec.place.byte_end = rec.place.byte_start + 2;
             let (mut whole, mut windowed) = (Vec::new(), Vec::new());
             write_record(&mut whole, Style::PLAIN, &rec, &line).unwrap();
             let (window, skipped) = line_window(&text, &lines, &rec);

@@ -10,14 +10,14 @@ pub mod style;
 
 use calque_core::engine::{Engine, Finding};
 use calque_core::fix;
-use calque_core::rule::Level;
+use calque_core::rule::{Applicability, Level};
 use calque_core::source::LineIndex;
 use serde::Serialize;
 
-/// One finding with everything a printer may show, positions resolved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Record {
-    pub path: String,
+/// Where a span of a file lies, as the JSON outputs write it (the six
+/// fields sit in the object that holds them: `#[serde(flatten)]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Place {
     /// 1-based; columns count characters.
     pub line: usize,
     pub column: usize,
@@ -26,6 +26,30 @@ pub struct Record {
     /// Byte offsets into the file (a BOM included).
     pub byte_start: usize,
     pub byte_end: usize,
+}
+
+impl Place {
+    /// The place of `span` in `text`.
+    pub fn of(text: &str, lines: &LineIndex, span: &std::ops::Range<usize>) -> Place {
+        let (line, column) = lines.position_in(text, span.start);
+        let (end_line, end_column) = lines.position_in(text, span.end);
+        Place {
+            line,
+            column,
+            end_line,
+            end_column,
+            byte_start: span.start,
+            byte_end: span.end,
+        }
+    }
+}
+
+/// One finding with everything a printer may show, positions resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Record {
+    pub path: String,
+    #[serde(flatten)]
+    pub place: Place,
     pub rule: String,
     pub level: Level,
     pub message: String,
@@ -40,22 +64,15 @@ pub struct Record {
 impl Record {
     pub fn new(engine: &Engine, path: &str, text: &str, lines: &LineIndex, f: &Finding) -> Record {
         let rule = engine.rule(f.rule);
-        let (line, column) = lines.position_in(text, f.span.start);
-        let (end_line, end_column) = lines.position_in(text, f.span.end);
         Record {
             path: path.to_string(),
-            line,
-            column,
-            end_line,
-            end_column,
-            byte_start: f.span.start,
-            byte_end: f.span.end,
+            place: Place::of(text, lines, &f.span),
             rule: rule.id.clone(),
             level: rule.level,
             message: rule.message.clone(),
             matched: text[f.span.clone()].to_string(),
-            replacements: f.replacements.clone(),
-            safe: f.applicability.is_safe(),
+            replacements: f.replacements().to_vec(),
+            safe: f.has_safe_fix(),
             unit: None,
         }
     }
@@ -153,15 +170,14 @@ impl Tally {
                 Level::Warning => self.warnings += 1,
                 Level::Info => self.infos += 1,
             }
-            if !f.replacements.is_empty() {
-                if f.applicability.is_safe() {
-                    self.fixable += 1;
-                } else {
-                    self.fixable_unsafe += 1;
-                }
+            match f.fix.as_ref().map(|fix| fix.applicability) {
+                Some(Applicability::Safe) => self.fixable += 1,
+                Some(Applicability::Unsafe) => self.fixable_unsafe += 1,
+                // Shown, never applied: not a fix `--unsafe` would make.
+                Some(Applicability::DisplayOnly) | None => {}
             }
         }
-        if findings.iter().any(|f| !f.replacements.is_empty()) {
+        if findings.iter().any(|f| f.fix.is_some()) {
             self.fix_edits += fix::choose_edits(engine, findings, false).0.len();
             self.fix_edits_unsafe += fix::choose_edits(engine, findings, true).0.len();
         }

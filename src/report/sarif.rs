@@ -101,12 +101,12 @@ fn level(level: Level) -> &'static str {
 /// match; the byte offsets say the same in bytes.
 fn region(record: &Record) -> Value {
     json!({
-        "startLine": record.line,
-        "startColumn": record.column,
-        "endLine": record.end_line,
-        "endColumn": record.end_column,
-        "byteOffset": record.byte_start,
-        "byteLength": record.byte_end - record.byte_start,
+        "startLine": record.place.line,
+        "startColumn": record.place.column,
+        "endLine": record.place.end_line,
+        "endColumn": record.place.end_column,
+        "byteOffset": record.place.byte_start,
+        "byteLength": record.place.byte_end - record.place.byte_start,
     })
 }
 

@@ -295,7 +295,7 @@ pub fn score(
             line: lines.line(f.span.start),
             rule: engine.rule(f.rule).id.clone(),
             matched: text[f.span.clone()].to_string(),
-            replacement: f.replacements.first().cloned(),
+            replacement: f.replacements().first().cloned(),
             on_keep: on_keep(&f.span),
         })
         .collect();

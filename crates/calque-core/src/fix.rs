@@ -35,12 +35,14 @@ pub struct Edit {
 /// unsafe and `unsafe_fixes` allows suggestions too; display-only advice
 /// never is. (Applicability is decided per finding by the engine.)
 pub fn is_fixable(finding: &Finding, unsafe_fixes: bool) -> bool {
-    !finding.replacements.is_empty()
-        && match finding.applicability {
+    finding
+        .fix
+        .as_ref()
+        .is_some_and(|fix| match fix.applicability {
             Applicability::Safe => true,
             Applicability::Unsafe => unsafe_fixes,
             Applicability::DisplayOnly => false,
-        }
+        })
 }
 
 /// The edits to apply, non-overlapping and sorted by position, and the
@@ -78,7 +80,7 @@ pub fn choose_edits<'f>(
         taken.insert(f.span.start, f.span.end);
         edits.push(Edit {
             span: f.span.clone(),
-            replacement: f.replacements[0].clone(),
+            replacement: f.replacements()[0].clone(),
             rule: f.rule,
         });
     }

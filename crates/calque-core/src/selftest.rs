@@ -73,7 +73,7 @@ pub(crate) fn test_rule(def: &RuleDef, pack_file: &str) -> Vec<Failure> {
         Ok(engine) => engine,
         Err(e) => return vec![fail(e.to_string())],
     };
-    if let crate::pack::Matcher::Bilingual(check) = &def.matcher {
+    if let crate::pack::Matcher::Check(check) | crate::pack::Matcher::Term(check) = &def.matcher {
         return test_bilingual(def, check).into_iter().map(fail).collect();
     }
     let mut failures = Vec::new();

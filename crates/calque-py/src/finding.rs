@@ -28,13 +28,19 @@ impl Finding {
 /// The Python methods: a getter for each field of the record that Python
 /// sees, and `methods`.
 macro_rules! with_record_getters {
-    ([$($field:ident: $type:ty),* $(,)?] $($methods:tt)*) => {
+    ([$($field:ident: $type:ty),* $(,)?] [$($place:ident),* $(,)?] $($methods:tt)*) => {
         #[pymethods]
         impl Finding {
             $(
                 #[getter]
                 fn $field(&self) -> $type {
                     self.record.$field.clone()
+                }
+            )*
+            $(
+                #[getter]
+                fn $place(&self) -> usize {
+                    self.record.place.$place
                 }
             )*
             $($methods)*
@@ -45,9 +51,9 @@ macro_rules! with_record_getters {
 with_record_getters! {
     [
         rule: String, message: String, matched: String, replacements: Vec<String>,
-        safe: bool, line: usize, column: usize, end_line: usize, end_column: usize,
-        byte_start: usize, byte_end: usize,
+        safe: bool,
     ]
+    [line, column, end_line, end_column, byte_start, byte_end]
 
     #[getter]
     fn level(&self) -> &'static str {
@@ -59,8 +65,8 @@ with_record_getters! {
         format!(
             "Finding(rule={:?}, line={}, column={}, matched={:?}, replacements={:?}, safe={})",
             r.rule,
-            r.line,
-            r.column,
+            r.place.line,
+            r.place.column,
             r.matched,
             r.replacements,
             if r.safe { "True" } else { "False" }

@@ -3,9 +3,9 @@
 //! so that the engine needs nothing of the loader.
 
 use super::context::Context;
-use super::pattern::Pattern;
-use super::{consistency, detect, glossary};
 use crate::rule::Rule;
+
+pub use super::kinds::Matcher;
 use serde::Deserialize;
 
 /// How a rule's replacement takes the case of what it replaces.
@@ -27,38 +27,6 @@ pub struct Origin {
     pub line: usize,
     /// 1-based column (in characters) of that table.
     pub column: usize,
-}
-
-/// How a rule finds its candidates.
-#[derive(Debug, Clone)]
-pub enum Matcher {
-    /// Literal phrases, whitespace-normalised, matched by one shared automaton.
-    Phrase(Vec<String>),
-    /// A regular expression.
-    Pattern(Pattern),
-    /// Canonical names with variants and foreign spellings; near-misses by similarity.
-    Glossary(Vec<glossary::Entry>),
-    /// Groups of variants that one document should not mix.
-    Consistency(consistency::Groups),
-    /// A built-in detector written in Rust; it proposes its own fixes.
-    Detector(detect::Detector),
-    /// A comparison of a translation with its source (bilingual files only).
-    Bilingual(Check),
-}
-
-impl Matcher {
-    /// The kind's name as `calque rules` and the JSON output show it.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Matcher::Phrase(_) => "phrase",
-            Matcher::Pattern(_) => "pattern",
-            Matcher::Glossary(_) => "glossary",
-            Matcher::Consistency(_) => "consistency",
-            Matcher::Detector(_) => "detector",
-            Matcher::Bilingual(Check::Term(_)) => "term",
-            Matcher::Bilingual(_) => "bilingual",
-        }
-    }
 }
 
 /// A validated rule, ready to be compiled into an engine.

@@ -39,7 +39,7 @@ fn phrase_replacements_keep_case_and_line_breaks() {
     let fixes: Vec<String> = engine
         .check(text)
         .into_iter()
-        .map(|f| f.replacements[0].clone())
+        .map(|f| f.replacements()[0].clone())
         .collect();
     assert_eq!(
         fixes,
@@ -64,7 +64,7 @@ fn pattern_replacements_expand_groups() {
     let engine = TestPack::new("test").rule(hyphen).engine();
     let findings = engine.check("a long -term plan, 5 -3");
     assert_eq!(findings.len(), 1);
-    assert_eq!(findings[0].replacements, vec!["long-term"]);
+    assert_eq!(findings[0].replacements(), ["long-term"]);
 }
 
 #[test]
@@ -151,10 +151,14 @@ fn sightings_of_a_text_are_those_of_its_paragraphs() {
 #[test]
 fn a_regex_written_alike_in_several_rules_is_compiled_once() {
     let engine = builtin_engine();
-    let conditions = engine
-        .behaviours
-        .iter()
-        .filter_map(|b| b.context.not_before.as_ref());
+    let conditions = (0..engine.rules().len()).filter_map(|i| {
+        engine
+            .rules
+            .behaviour(RuleId::new(i))
+            .context
+            .not_before
+            .as_ref()
+    });
     let mut by_source: std::collections::HashMap<&str, Vec<&Pattern>> = Default::default();
     for pattern in conditions {
         by_source.entry(pattern.as_str()).or_default().push(pattern);

@@ -186,9 +186,14 @@ pub(crate) fn escape_replacements(
     findings: &mut [Finding],
 ) {
     for f in findings {
-        f.replacements.retain(|r| format.can_write(r));
-        for r in &mut f.replacements {
-            *r = format.escape(r);
+        if let Some(fix) = &mut f.fix {
+            fix.replacements.retain(|r| format.can_write(r));
+            for r in &mut fix.replacements {
+                *r = format.escape(r);
+            }
+            if fix.replacements.is_empty() {
+                f.fix = None;
+            }
         }
     }
 }

@@ -7,24 +7,25 @@
 
 mod builtin;
 mod gate;
-mod kinds;
+mod ok_cases;
 mod rule_table;
 pub(crate) mod schema;
 pub mod tbx;
 
 use crate::engine::context::Context;
-use crate::engine::pattern::{Pattern, PatternError};
-use crate::engine::template;
+use crate::engine::kinds::{FieldError, Validating, invalid_regex, regex_pattern};
+use crate::engine::pattern::Pattern;
 use crate::rule::{Applicability, Example, Level, Rule};
 use crate::source::{LineIndex, located};
 use crate::suggest;
-use schema::{RawMatcher, RawPack, RawRule, RuleLocator};
+use schema::{RawPack, RawRule, RuleLocator};
 use std::collections::HashMap;
 use std::ops::Range;
 use toml::Spanned;
 
 pub use crate::engine::definition::{Matcher, Origin, RuleDef};
 pub use crate::engine::gate::PackGate;
+pub use crate::engine::kinds::Validation;
 pub use builtin::BUILTIN_PACKS;
 
 /// A problem in a pack file, located as precisely as the file allows:
@@ -104,23 +105,6 @@ pub struct Pack {
     pub gate: PackGate,
     /// Runs only when asked for by name (`--pack NAME`, `--select`).
     pub opt_in: bool,
-}
-
-/// How much of a pack's regular expressions loading checks.
-///
-/// Packs that come from files are parsed and compiled when loaded, so that
-/// every error names the file, line and rule. Parsing and compiling some 300
-/// regexes was most of the start-up cost, and a run needs only the few
-/// whose triggers occur in the text, so the built-in packs defer both to
-/// first use; `tests/builtin_packs.rs` loads them with [`Validation::Full`],
-/// so none can fail at run time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Validation {
-    /// Parse and compile every regular expression now, and check that
-    /// replacements name groups the pattern has.
-    Full,
-    /// Parse and compile on first use; skip the checks that need parsing.
-    Deferred,
 }
 
 /// Parses and validates one pack, compiling its regular expressions. `file`
@@ -261,8 +245,6 @@ fn is_valid_name(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-pub(super) type FieldError = (Range<usize>, String);
-
 fn validate_rule(
     pack: &str,
     raw: RawRule,
@@ -275,17 +257,20 @@ fn validate_rule(
         return Err((raw.message.span(), "`message` is empty".into()));
     }
     if let Some(prefer) = &raw.prefer
-        && !matches!(raw.matcher, RawMatcher::Consistency(_))
+        && !raw.matcher.takes_prefer()
     {
         return Err((
             prefer.span(),
             "`prefer` belongs to `consistency` rules".into(),
         ));
     }
-    if let (Some(r), Some(gives)) = (&raw.replace, kinds::gives_its_fixes(&raw.matcher)) {
+    if let (Some(r), Some(gives)) = (&raw.replace, raw.matcher.gives_its_fixes()) {
         return Err((r.span(), format!("`replace` is not used here: {gives}")));
     }
-    let (matcher, default_case) = kinds::matcher(raw.matcher, raw.prefer, validation)?;
+    let (matcher, default_case) = raw.matcher.validate(Validating {
+        prefer: raw.prefer,
+        validation,
+    })?;
     let kind = matcher.kind();
 
     let replace = match raw.replace {
@@ -299,11 +284,10 @@ fn validate_rule(
                     "`replace` is an empty list (omit it for a report-only rule)".into(),
                 ));
             }
-            if let (Matcher::Pattern(regex), Validation::Full) = (&matcher, validation) {
-                for template in &list {
-                    template::validate(template, regex)
-                        .map_err(|e| (span.clone(), e.to_string()))?;
-                }
+            for template in &list {
+                matcher
+                    .check_replace(template, validation)
+                    .map_err(|e| (span.clone(), e))?;
             }
             list
         }
@@ -318,10 +302,8 @@ fn validate_rule(
 
     // Glossary and consistency rules always carry their fix, a detector if
     // it is one that repairs; a bilingual check may or may not.
-    let is_bilingual = matches!(matcher, Matcher::Bilingual(_));
-    let has_fix = !replace.is_empty()
-        || matches!(matcher, Matcher::Glossary(_) | Matcher::Consistency(_))
-        || matches!(matcher, Matcher::Detector(d) if d.fixes());
+    let is_bilingual = matcher.is_bilingual();
+    let has_fix = matcher.has_fix(&replace);
     let examples_span = raw.examples.span();
     let raw_examples = raw.examples.into_inner();
     if raw_examples.is_empty() {
@@ -362,7 +344,8 @@ fn validate_rule(
         });
     }
 
-    let (ok, ok_pairs) = kinds::ok_cases(raw.ok, is_bilingual).map_err(|m| (id_span.clone(), m))?;
+    let (ok, ok_pairs) =
+        ok_cases::ok_cases(raw.ok, is_bilingual).map_err(|m| (id_span.clone(), m))?;
     let rule = Rule {
         id: format!("{pack}/{}", raw.id.get_ref()),
         pack: pack.to_string(),
@@ -386,13 +369,6 @@ fn validate_rule(
     })
 }
 
-pub(super) fn regex_pattern(source: &str, validation: Validation) -> Result<Pattern, PatternError> {
-    match validation {
-        Validation::Full => Pattern::compile(source),
-        Validation::Deferred => Ok(Pattern::unchecked(source)),
-    }
-}
-
 fn condition(
     field: Option<Spanned<String>>,
     name: &str,
@@ -404,40 +380,6 @@ fn condition(
             .map(Some)
             .map_err(|e| (s.span(), invalid_regex(name, &e))),
     }
-}
-
-/// The message for a regular expression that does not compile: what is
-/// wrong on the first line, then the regex crate's diagram (the pattern
-/// with a caret under the fault) on lines of its own, as the crate draws
-/// it. A diagram too large to read (a pattern of kilobytes) is left out.
-pub(super) fn invalid_regex(field: &str, error: &PatternError) -> String {
-    let error = error.to_string();
-    let lines: Vec<&str> = error.lines().collect();
-    let [first, diagram @ .., last] = lines.as_slice() else {
-        return format!("invalid `{field}`: {error}");
-    };
-    if *first != "regex parse error:" || diagram.is_empty() {
-        return format!("invalid `{field}`: {error}");
-    }
-    let what = last.strip_prefix("error: ").unwrap_or(last);
-    let mut message = format!("invalid `{field}`: {what}");
-    if diagram.len() <= MAX_DIAGRAM_LINES && diagram.iter().all(|l| l.len() <= MAX_DIAGRAM_WIDTH) {
-        for line in diagram {
-            message.push('\n');
-            message.push_str(line);
-        }
-    }
-    message
-}
-
-/// Above these sizes a regex error diagram is not shown.
-const MAX_DIAGRAM_LINES: usize = 12;
-const MAX_DIAGRAM_WIDTH: usize = 300;
-
-/// Trims a phrase and folds every whitespace run to one space, the form the
-/// phrase automaton matches against.
-pub(crate) fn normalise_phrase(phrase: &str) -> String {
-    phrase.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The id of the `[[rule]]` table whose text contains byte `offset`, if any.

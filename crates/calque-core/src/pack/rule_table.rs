@@ -6,23 +6,17 @@
 //! fails (serde's own messages, which `with_field_suggestion` completes).
 
 use super::schema::{RawMatcher, RawRule};
+use crate::engine::kinds::KEYS;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use std::fmt;
 
-/// The keys of a rule table; their order is the order serde lists them in
-/// "expected one of" messages.
+/// The keys of a rule table besides the matcher keys, which come from the
+/// list of kinds ([`KEYS`]).
 #[derive(Deserialize)]
 #[serde(field_identifier, rename_all = "snake_case")]
-enum Key {
+enum Field {
     Id,
-    Phrase,
-    Pattern,
-    Glossary,
-    Consistency,
-    Detector,
-    Check,
-    Term,
     Prefer,
     Replace,
     Level,
@@ -39,9 +33,82 @@ enum Key {
     Ok,
 }
 
+/// The names of [`Field`], in its order.
+const FIELDS: [&str; 15] = [
+    "id",
+    "prefer",
+    "replace",
+    "level",
+    "safe",
+    "message",
+    "rationale",
+    "reference",
+    "case",
+    "before",
+    "not_before",
+    "after",
+    "not_after",
+    "examples",
+    "ok",
+];
+
+/// Every key of a rule table, in the order serde lists them in "expected
+/// one of" messages: `id`, the matcher keys, then the others.
+const ALL_KEYS: [&str; FIELDS.len() + KEYS.len()] = {
+    let mut all = [""; FIELDS.len() + KEYS.len()];
+    all[0] = FIELDS[0];
+    let mut i = 0;
+    while i < KEYS.len() {
+        all[1 + i] = KEYS[i];
+        i += 1;
+    }
+    let mut j = 1;
+    while j < FIELDS.len() {
+        all[KEYS.len() + j] = FIELDS[j];
+        j += 1;
+    }
+    all
+};
+
+/// A key of a rule table: a matcher's (its place in [`KEYS`]) or another.
+enum Key {
+    Matcher(usize),
+    Field(Field),
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = Key;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("field identifier")
+            }
+
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+                if let Some(at) = KEYS.iter().position(|k| *k == key) {
+                    return Ok(Key::Matcher(at));
+                }
+                let field = FIELDS.iter().position(|f| *f == key);
+                let field = field.ok_or_else(|| de::Error::unknown_field(key, &ALL_KEYS))?;
+                Field::deserialize(de::value::StrDeserializer::<E>::new(FIELDS[field]))
+                    .map(Key::Field)
+            }
+        }
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
 /// Every matcher key, for the message of a rule without one.
-const MATCHER_KEYS: &str =
-    "`phrase`, `pattern`, `glossary`, `consistency`, `detector`, `check` or `term`";
+fn matcher_keys() -> String {
+    let quoted: Vec<String> = KEYS.iter().map(|k| format!("`{k}`")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
 
 impl<'de> Deserialize<'de> for RawRule {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RawRule, D::Error> {
@@ -90,51 +157,41 @@ impl<'de> Visitor<'de> for RuleVisitor {
         let (mut before, mut not_before, mut after, mut not_after) = (None, None, None, None);
         let (mut examples, mut ok) = (None, None);
         while let Some(key) = map.next_key::<Key>()? {
-            let matcher_key = match key {
-                Key::Phrase => Some("phrase"),
-                Key::Pattern => Some("pattern"),
-                Key::Glossary => Some("glossary"),
-                Key::Consistency => Some("consistency"),
-                Key::Detector => Some("detector"),
-                Key::Check => Some("check"),
-                Key::Term => Some("term"),
-                _ => None,
+            let field = match key {
+                Key::Matcher(at) => {
+                    if let Some(first) = &matcher {
+                        let (first, second) = (first.key(), KEYS[at]);
+                        map.next_value_seed(SecondMatcher { first, second })?;
+                    } else {
+                        matcher = Some(RawMatcher::read(at, &mut map)?);
+                    }
+                    continue;
+                }
+                Key::Field(field) => field,
             };
-            if let (Some(second), Some(first)) = (matcher_key, &matcher) {
-                let first = first.key();
-                map.next_value_seed(SecondMatcher { first, second })?;
-                continue;
-            }
-            match key {
-                Key::Id => id = Some(map.next_value()?),
-                Key::Phrase => matcher = Some(RawMatcher::Phrase(map.next_value()?)),
-                Key::Pattern => matcher = Some(RawMatcher::Pattern(map.next_value()?)),
-                Key::Glossary => matcher = Some(RawMatcher::Glossary(map.next_value()?)),
-                Key::Consistency => matcher = Some(RawMatcher::Consistency(map.next_value()?)),
-                Key::Detector => matcher = Some(RawMatcher::Detector(map.next_value()?)),
-                Key::Check => matcher = Some(RawMatcher::Check(map.next_value()?)),
-                Key::Term => matcher = Some(RawMatcher::Term(map.next_value()?)),
-                Key::Prefer => prefer = Some(map.next_value()?),
-                Key::Replace => replace = Some(map.next_value()?),
-                Key::Level => level = Some(map.next_value()?),
-                Key::Safe => safe = Some(map.next_value()?),
-                Key::Message => message = Some(map.next_value()?),
-                Key::Rationale => rationale = Some(map.next_value()?),
-                Key::Reference => reference = Some(map.next_value()?),
-                Key::Case => case = Some(map.next_value()?),
-                Key::Before => before = Some(map.next_value()?),
-                Key::NotBefore => not_before = Some(map.next_value()?),
-                Key::After => after = Some(map.next_value()?),
-                Key::NotAfter => not_after = Some(map.next_value()?),
-                Key::Examples => examples = Some(map.next_value()?),
-                Key::Ok => ok = Some(map.next_value()?),
+            match field {
+                Field::Id => id = Some(map.next_value()?),
+                Field::Prefer => prefer = Some(map.next_value()?),
+                Field::Replace => replace = Some(map.next_value()?),
+                Field::Level => level = Some(map.next_value()?),
+                Field::Safe => safe = Some(map.next_value()?),
+                Field::Message => message = Some(map.next_value()?),
+                Field::Rationale => rationale = Some(map.next_value()?),
+                Field::Reference => reference = Some(map.next_value()?),
+                Field::Case => case = Some(map.next_value()?),
+                Field::Before => before = Some(map.next_value()?),
+                Field::NotBefore => not_before = Some(map.next_value()?),
+                Field::After => after = Some(map.next_value()?),
+                Field::NotAfter => not_after = Some(map.next_value()?),
+                Field::Examples => examples = Some(map.next_value()?),
+                Field::Ok => ok = Some(map.next_value()?),
             }
         }
         let id = id.ok_or_else(|| de::Error::missing_field("id"))?;
         let message = message.ok_or_else(|| de::Error::missing_field("message"))?;
         let examples = examples.ok_or_else(|| de::Error::missing_field("examples"))?;
         let matcher = matcher.ok_or_else(|| {
-            de::Error::custom(format!("the rule has no matcher: add {MATCHER_KEYS}"))
+            de::Error::custom(format!("the rule has no matcher: add {}", matcher_keys()))
         })?;
         Ok(RawRule {
             id,

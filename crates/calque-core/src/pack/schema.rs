@@ -4,6 +4,7 @@
 //! line and column of the offending value, not just at the file.
 
 pub use crate::engine::definition::CaseMode;
+pub(crate) use crate::engine::kinds::{OneOrMany, RawMatcher};
 use crate::rule::Level;
 use serde::Deserialize;
 use toml::Spanned;
@@ -39,23 +40,6 @@ pub struct RawPackMeta {
     pub opt_in: bool,
 }
 
-/// A string or a list of strings (`phrase`, `replace`).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-pub enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
-}
-
-impl OneOrMany {
-    pub fn into_vec(self) -> Vec<String> {
-        match self {
-            OneOrMany::One(s) => vec![s],
-            OneOrMany::Many(v) => v,
-        }
-    }
-}
-
 /// One `[[rule]]` table. Read by hand (see `rule_table`), not derived, so
 /// that its matcher comes out as one [`RawMatcher`]: a rule with two is a
 /// TOML error, located at the second, and never reaches validation.
@@ -80,40 +64,6 @@ pub struct RawRule {
     pub ok: Vec<RawOk>,
 }
 
-/// A rule's matcher as written: exactly one of these keys.
-#[derive(Debug)]
-pub enum RawMatcher {
-    /// `phrase`: literal phrases.
-    Phrase(Spanned<OneOrMany>),
-    /// `pattern`: a regular expression.
-    Pattern(Spanned<String>),
-    /// `glossary`: canonical names with their variants.
-    Glossary(Spanned<Vec<Spanned<RawGlossaryEntry>>>),
-    /// `consistency`: groups of variants, or a built-in group's name.
-    Consistency(Spanned<RawConsistency>),
-    /// `detector`: the name of a built-in detector (see `engine::detect`).
-    Detector(Spanned<String>),
-    /// `check`: a built-in bilingual check (`number-mismatch`...).
-    Check(Spanned<String>),
-    /// `term`: a term base entry (bilingual).
-    Term(Spanned<RawTerm>),
-}
-
-impl RawMatcher {
-    /// The key the matcher was written under.
-    pub fn key(&self) -> &'static str {
-        match self {
-            RawMatcher::Phrase(_) => "phrase",
-            RawMatcher::Pattern(_) => "pattern",
-            RawMatcher::Glossary(_) => "glossary",
-            RawMatcher::Consistency(_) => "consistency",
-            RawMatcher::Detector(_) => "detector",
-            RawMatcher::Check(_) => "check",
-            RawMatcher::Term(_) => "term",
-        }
-    }
-}
-
 /// A text that must not be flagged, or for a bilingual rule a source with
 /// its translation.
 #[derive(Debug, Clone, Deserialize)]
@@ -123,14 +73,6 @@ pub enum RawOk {
     Pair { source: String, target: String },
 }
 
-/// `term = { source = "一带一路", target = ["Belt and Road Initiative"] }`
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawTerm {
-    pub source: OneOrMany,
-    pub target: OneOrMany,
-}
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawExample {
@@ -138,27 +80,6 @@ pub struct RawExample {
     pub source: Option<String>,
     pub bad: String,
     pub good: Option<String>,
-}
-
-/// One entry of a `glossary` rule.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawGlossaryEntry {
-    pub name: String,
-    #[serde(default)]
-    pub variants: Vec<String>,
-    #[serde(default)]
-    pub foreign: Vec<String>,
-    pub threshold: Option<f64>,
-    pub fuzzy_safe: Option<bool>,
-}
-
-/// `consistency`: groups of variants, or the name of a built-in group.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-pub enum RawConsistency {
-    Builtin(String),
-    Groups(Vec<Vec<String>>),
 }
 
 /// A lenient view of the same file, used only to find which rule an error

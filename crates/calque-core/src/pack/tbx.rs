@@ -208,7 +208,7 @@ mod tests {
         assert_eq!(pack.name, "termbase-bri");
         let ids: Vec<&str> = pack.rules.iter().map(|r| r.rule.short_id()).collect();
         assert_eq!(ids, ["entry-c1"], "a term the same in both needs no rule");
-        let crate::pack::Matcher::Bilingual(crate::markup::bilingual::Check::Term(term)) =
+        let crate::pack::Matcher::Term(crate::markup::bilingual::Check::Term(term)) =
             &pack.rules[0].matcher
         else {
             panic!("not a term rule");
@@ -220,7 +220,7 @@ mod tests {
     #[test]
     fn tbx_3_entries_and_entities() {
         let pack = load_tbx("core.tbx", TBX3, "en").unwrap();
-        let crate::pack::Matcher::Bilingual(crate::markup::bilingual::Check::Term(term)) =
+        let crate::pack::Matcher::Term(crate::markup::bilingual::Check::Term(term)) =
             &pack.rules[0].matcher
         else {
             panic!("not a term rule");

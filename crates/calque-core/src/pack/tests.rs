@@ -149,7 +149,7 @@ fn loads_glossary_and_consistency_rules() {
     }
     assert_eq!(pack.rules[0].rule.kind, "glossary");
     match &pack.rules[1].matcher {
-        Matcher::Consistency(crate::engine::consistency::Groups::Phrases(groups)) => {
+        Matcher::Consistency(crate::engine::kinds::consistency::Groups::Phrases(groups)) => {
             assert_eq!(groups[0].preferred, Some(0));
             assert_eq!(groups[1].preferred, None);
         }

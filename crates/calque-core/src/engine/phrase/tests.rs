@@ -212,7 +212,7 @@ fn phrase_strategy() -> impl Strategy<Value = (String, bool)> {
     (prop::collection::vec(piece, 1..6), any::<bool>()).prop_filter_map(
         "a phrase has a non-space",
         |(p, exact)| {
-            let normalised = crate::pack::normalise_phrase(&p.concat());
+            let normalised = crate::engine::kinds::normalise_phrase(&p.concat());
             (!normalised.is_empty()).then_some((normalised, exact))
         },
     )

@@ -18,6 +18,9 @@ pub struct Problem {
     pub detail: String,
     /// The fix, when it is certain.
     pub replacement: Option<String>,
+    /// A rendering shown to the reader, never applied: right in meaning
+    /// but for a person to choose the words of (see [`shown_number`]).
+    pub shown: Option<String>,
 }
 
 impl Check {
@@ -62,6 +65,7 @@ fn problem(range: Range<usize>, detail: String) -> Problem {
         range,
         detail,
         replacement: None,
+        shown: None,
     }
 }
 
@@ -101,13 +105,16 @@ fn numbers(unit: &Unit) -> Vec<Problem> {
                         .then(distance(*a).total_cmp(&distance(*b)))
                 });
             match nearest.map(|i| spare.remove(i)) {
-                Some(other) => problem(
-                    other.range.clone(),
-                    format!(
-                        "the source's `{written}` is not in the target, which has `{}`",
-                        &unit.target[other.range]
-                    ),
-                ),
+                Some(other) => Problem {
+                    shown: shown_number(&n, &unit.target[other.range.clone()]),
+                    ..problem(
+                        other.range.clone(),
+                        format!(
+                            "the source's `{written}` is not in the target, which has `{}`",
+                            &unit.target[other.range]
+                        ),
+                    )
+                },
                 None => problem(
                     0..unit.target.len(),
                     format!("the source's `{written}` is not in the target"),
@@ -115,6 +122,50 @@ fn numbers(unit: &Unit) -> Vec<Problem> {
             }
         })
         .collect()
+}
+
+/// The source number `n` in English digits, to show in place of the target
+/// number `stand_in` that should render it ("50,000" for 5万 where the
+/// target says "5,000"). Never applied: the stand-in is the check's best
+/// guess among the target's numbers, and the words are the translator's
+/// choice ("50,000", "50 thousand", "fifty thousand"; "120 million" reads
+/// better than "120,000,000"). Only for a source number of one reading
+/// (not a month) and a stand-in written in digits alone.
+fn shown_number(n: &numbers::Number, stand_in: &str) -> Option<String> {
+    let [value] = n.values[..] else {
+        return None;
+    };
+    let digits_only = stand_in
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'));
+    if n.month || !digits_only || !(0.0..1e15).contains(&value) {
+        return None;
+    }
+    Some(english_number(value))
+}
+
+/// `value` in digits as English writes them: a point before the decimals,
+/// commas between thousands from 10,000 up (a four-digit number may be a
+/// year).
+fn english_number(value: f64) -> String {
+    let plain = format!("{value}");
+    let (whole, decimals) = plain.split_once('.').unwrap_or((&plain, ""));
+    let mut out = String::new();
+    if whole.len() > 4 {
+        for (i, digit) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(digit);
+        }
+    } else {
+        out.push_str(whole);
+    }
+    if !decimals.is_empty() {
+        out.push('.');
+        out.push_str(decimals);
+    }
+    out
 }
 
 fn placeholders(unit: &Unit) -> Vec<Problem> {
@@ -170,6 +221,7 @@ fn placeholders(unit: &Unit) -> Vec<Problem> {
                 &unit.target[range.clone()]
             ),
             replacement: Some(written.clone()),
+            shown: None,
         })
         .collect();
     let missing = &difference.missing;

@@ -27,7 +27,7 @@ mod tmx;
 mod xliff;
 mod xml;
 
-use crate::engine::{Engine, Finding};
+use crate::engine::{Engine, Finding, Fix};
 use crate::rule::Applicability;
 use std::ops::Range;
 use std::path::Path;
@@ -398,20 +398,22 @@ pub fn check(engine: &Engine, format: Option<Format>, units: &[Unit]) -> Vec<Not
                 if matches!(check, Check::Untranslated) && problem.replacement.is_none() {
                     problem.replacement = rendering(&terms, &unit.target[problem.range.clone()]);
                 }
-                let mut replacements: Vec<String> = problem.replacement.into_iter().collect();
+                // A certain fix follows the rule; a rendering only shown (a
+                // number's) is never applied.
+                let (replacement, applicability) = match (problem.replacement, problem.shown) {
+                    (Some(fix), _) => (Some(fix), engine.rule(*rule).applicability),
+                    (None, shown) => (shown, Applicability::DisplayOnly),
+                };
+                let mut replacements: Vec<String> = replacement.into_iter().collect();
                 if let Some(format) = format {
                     replacements.retain(|r| format.can_write(r));
                     replacements = replacements.iter().map(|r| format.escape(r)).collect();
                 }
-                let applicability = Applicability::safe_if(
-                    engine.rule(*rule).applicability.is_safe() && !replacements.is_empty(),
-                );
                 notes.push(Note {
                     finding: Finding {
                         rule: *rule,
                         span: unit.file_range(problem.range),
-                        replacements,
-                        applicability,
+                        fix: Fix::new(replacements, applicability),
                     },
                     unit: index,
                     detail: problem.detail,

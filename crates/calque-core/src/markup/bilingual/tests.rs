@@ -549,6 +549,32 @@ mod check_tests {
     }
 
     #[test]
+    fn a_number_finding_shows_the_source_number_in_english_digits() {
+        let shown = |source: &str, target: &str| -> Vec<Option<String>> {
+            let found = Check::Numbers.run(&unit(source, target));
+            assert!(found.iter().all(|p| p.replacement.is_none()));
+            found.into_iter().map(|p| p.shown).collect()
+        };
+        assert_eq!(
+            shown("共有5万人参加。", "About 5,000 people took part."),
+            [Some("50,000".to_string())]
+        );
+        assert_eq!(
+            shown(
+                "2019年增长3.5%，2020年增长12%。",
+                "It rose 35% in 2018 and 12% in 2020."
+            ),
+            [Some("2019".to_string()), Some("3.5".to_string())]
+        );
+        // A stand-in in words, or none: nothing to show.
+        assert_eq!(
+            shown("2020 : в марте", "On the one hand, in March."),
+            [None]
+        );
+        assert_eq!(shown("共有5万人参加。", "Many people took part."), [None]);
+    }
+
+    #[test]
     fn term_rules() {
         let term = Check::Term(Term {
             source: vec!["一带一路".into()],
@@ -602,4 +628,26 @@ mod check_tests {
         assert_eq!(Check::LengthRatio.run(&unit(long, "no")).len(), 1);
         assert!(Check::LengthRatio.run(&unit(long, long)).is_empty());
     }
+}
+
+/// A number-mismatch note shows the source's number, and no fix applies it,
+/// not even with unsafe fixes allowed: it is `DisplayOnly`.
+#[test]
+fn a_shown_number_is_never_applied() {
+    use crate::rule::Applicability;
+    use crate::testing::{TestPack, TestRule};
+    let engine = TestPack::new("bi")
+        .rule(TestRule::check("numbers", "number-mismatch").safe())
+        .engine();
+    let target = "About 5,000 people took part.\n";
+    let units = read_aligned("共有5万人参加。\n", target).unwrap();
+    let notes = super::check(&engine, None, &units);
+    assert_eq!(notes.len(), 1);
+    let finding = &notes[0].finding;
+    let fix = finding.fix.as_ref().expect("a rendering is shown");
+    assert_eq!(fix.replacements, ["50,000"]);
+    assert_eq!(fix.applicability, Applicability::DisplayOnly);
+    assert!(!crate::fix::is_fixable(finding, true));
+    let (edits, _) = crate::fix::choose_edits(&engine, std::slice::from_ref(finding), true);
+    assert!(edits.is_empty());
 }

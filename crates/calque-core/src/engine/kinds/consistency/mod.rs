@@ -11,11 +11,16 @@
 //! between two letters ("China's" / "China’s"); a finding covers the whole
 //! word, so the fix reads as a word.
 
-use super::Finding;
-use super::phrase::is_word_char;
-use super::shape;
-use super::sightings::{Seen, Sighting};
+mod validate;
+
+use super::{FieldError, Found, Kind, PhraseSink, RuleTable, Search, Validating};
+use crate::engine::definition::CaseMode;
 use crate::engine::error::BuildError;
+use crate::engine::finding::{Finding, Fix};
+use crate::engine::phrase::Candidate;
+use crate::engine::phrase::is_word_char;
+use crate::engine::shape;
+use crate::engine::sightings::{Seen, Sighting};
 use crate::rule::{Applicability, RuleId};
 use std::ops::Range;
 
@@ -121,12 +126,12 @@ impl ConsistencySet {
     /// `text`, searching its members on their own: for tests.
     #[cfg(test)]
     pub fn find(&self, text: &str, out: &mut Vec<Finding>) {
-        use super::phrase::{BlockBuffers, PhraseSet};
+        use crate::engine::phrase::{BlockBuffers, PhraseSet};
         let phrases = self.member_phrases().enumerate();
         let phrases = PhraseSet::new(phrases.map(|(i, m)| (i, m.to_string(), false)).collect());
         let phrases = phrases.expect("the members compile");
         let (mut found, mut buffers) = (Vec::new(), BlockBuffers::default());
-        for block in super::blocks::blocks(text) {
+        for block in crate::engine::blocks::blocks(text) {
             phrases.find(text, block, &mut buffers, &mut found);
         }
         let mut sightings: Vec<Sighting> = found
@@ -217,8 +222,10 @@ impl ConsistencySet {
             out.push(Finding {
                 rule: g.rule,
                 span,
-                replacements: vec![replacement],
-                applicability: Applicability::safe_if(g.safe),
+                fix: Some(Fix {
+                    replacements: vec![replacement],
+                    applicability: Applicability::safe_if(g.safe),
+                }),
             });
         }
     }
@@ -261,8 +268,10 @@ fn resolve_apostrophes(
         out.push(Finding {
             rule: rule.rule,
             span: word,
-            replacements: vec![replacement],
-            applicability: Applicability::safe_if(rule.safe),
+            fix: Some(Fix {
+                replacements: vec![replacement],
+                applicability: Applicability::safe_if(rule.safe),
+            }),
         });
     }
 }
@@ -383,6 +392,70 @@ fn word_around(text: &str, at: usize) -> Range<usize> {
     start..end
 }
 
+/// The `consistency` kind.
+pub(crate) struct Consistency;
+
+impl Kind for Consistency {
+    const KEY: &'static str = "consistency";
+    const NAME: &'static str = "consistency";
+    const DEFAULT_CASE: CaseMode = CaseMode::Preserve;
+    const GIVES_ITS_FIXES: Option<&'static str> =
+        Some("the glossary entries or the consistency groups give the fixes");
+    const TAKES_PREFER: bool = true;
+    type Raw = toml::Spanned<validate::RawConsistency>;
+    type Def = Groups;
+    type Compiled = ConsistencySet;
+
+    fn validate(raw: Self::Raw, rule: Validating) -> Result<Groups, FieldError> {
+        validate::groups(raw, rule.prefer)
+    }
+
+    fn has_fix(_: &Groups, _: &[String]) -> bool {
+        true
+    }
+
+    /// The groups compiled; their members go to the phrase index, one
+    /// owner per member.
+    fn compile(
+        defs: Vec<(RuleId, Groups)>,
+        rules: &RuleTable,
+        phrases: &mut PhraseSink,
+    ) -> Result<ConsistencySet, BuildError> {
+        let safe = |id: RuleId| rules.rule(id).applicability.is_safe();
+        let set = ConsistencySet::new(
+            defs.into_iter()
+                .map(|(id, groups)| (id, safe(id), groups))
+                .collect(),
+        )?;
+        for (member, text) in set.member_phrases().enumerate() {
+            phrases.add(member, [text.to_string()], false);
+        }
+        Ok(set)
+    }
+}
+
+impl Search for ConsistencySet {
+    /// Member `owner` of a group found: a sighting, decided on over the whole text.
+    fn phrase(&self, _: &RuleTable, _: &str, owner: usize, at: Candidate, out: Found) {
+        out.sightings
+            .push(ConsistencySet::sighting(owner, at.start..at.end));
+    }
+
+    fn observe(&self, text: &str, range: Range<usize>, sightings: &mut Vec<Sighting>) {
+        ConsistencySet::observe(self, text, range, sightings);
+    }
+
+    fn resolve(
+        &self,
+        _: &RuleTable,
+        text: &str,
+        sightings: &[Sighting],
+        findings: &mut Vec<Finding>,
+    ) {
+        ConsistencySet::resolve(self, text, sightings, findings);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,7 +465,12 @@ mod tests {
         let mut out = Vec::new();
         set.find(text, &mut out);
         out.iter()
-            .map(|f| (text[f.span.clone()].to_string(), f.replacements[0].clone()))
+            .map(|f| {
+                (
+                    text[f.span.clone()].to_string(),
+                    f.replacements()[0].clone(),
+                )
+            })
             .collect()
     }
 

@@ -13,10 +13,15 @@
 //! Damerau-Levenshtein similarity, `strsim`). That index keeps the cost per
 //! candidate nearly flat however large the glossary grows.
 
-use super::Finding;
-use super::eight_bytes;
-use super::shape;
-use super::sightings::{Seen, Sighting};
+mod validate;
+
+use super::{FieldError, Kind, PhraseSink, RuleTable, Search, Validating};
+use crate::engine::definition::CaseMode;
+use crate::engine::eight_bytes;
+use crate::engine::error::BuildError;
+use crate::engine::finding::{Finding, Fix};
+use crate::engine::shape;
+use crate::engine::sightings::{Seen, Sighting};
 use crate::rule::{Applicability, RuleId};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
@@ -391,14 +396,17 @@ impl GlossarySet {
                 replacements.push(shaped(variant));
             }
         }
+        let applicability = Applicability::safe_if(if fuzzy {
+            compiled.entry.fuzzy_safe
+        } else {
+            compiled.rule_safe
+        });
         Finding {
             rule: compiled.rule,
             span,
-            replacements,
-            applicability: Applicability::safe_if(if fuzzy {
-                compiled.entry.fuzzy_safe
-            } else {
-                compiled.rule_safe
+            fix: Some(Fix {
+                replacements,
+                applicability,
             }),
         }
     }
@@ -740,6 +748,57 @@ fn letter_set(folded: &str) -> u64 {
         };
         set | 1 << bit
     })
+}
+
+/// The `glossary` kind.
+pub(crate) struct Glossary;
+
+impl Kind for Glossary {
+    const KEY: &'static str = "glossary";
+    const NAME: &'static str = "glossary";
+    const DEFAULT_CASE: CaseMode = CaseMode::Exact;
+    const GIVES_ITS_FIXES: Option<&'static str> =
+        Some("the glossary entries or the consistency groups give the fixes");
+    type Raw = toml::Spanned<Vec<toml::Spanned<validate::RawEntry>>>;
+    type Def = Vec<Entry>;
+    type Compiled = GlossarySet;
+
+    fn validate(raw: Self::Raw, _: Validating) -> Result<Vec<Entry>, FieldError> {
+        validate::entries(raw)
+    }
+
+    fn has_fix(_: &Vec<Entry>, _: &[String]) -> bool {
+        true
+    }
+
+    fn compile(
+        defs: Vec<(RuleId, Vec<Entry>)>,
+        rules: &RuleTable,
+        _: &mut PhraseSink,
+    ) -> Result<GlossarySet, BuildError> {
+        let safe = |id: RuleId| rules.rule(id).applicability.is_safe();
+        Ok(GlossarySet::new(
+            defs.into_iter()
+                .map(|(id, entries)| (id, safe(id), entries))
+                .collect(),
+        ))
+    }
+}
+
+impl Search for GlossarySet {
+    fn observe(&self, text: &str, range: Range<usize>, sightings: &mut Vec<Sighting>) {
+        GlossarySet::observe(self, text, range, sightings);
+    }
+
+    fn resolve(
+        &self,
+        _: &RuleTable,
+        text: &str,
+        sightings: &[Sighting],
+        findings: &mut Vec<Finding>,
+    ) {
+        GlossarySet::resolve(self, text, sightings, findings);
+    }
 }
 
 #[cfg(test)]

@@ -33,8 +33,8 @@ fn found(engine: &Engine, text: &str) -> Vec<(String, Vec<String>, bool)> {
         .map(|f| {
             (
                 text[f.span.clone()].to_string(),
-                f.replacements,
-                f.applicability.is_safe(),
+                f.replacements().to_vec(),
+                f.has_safe_fix(),
             )
         })
         .collect()
@@ -268,7 +268,7 @@ fn the_index_finds_near_misses_among_many_entries() {
     let mut out = Vec::new();
     set.find("met Vladmir Putin", &mut out);
     assert_eq!(out.len(), 1);
-    assert_eq!(out[0].replacements, vec!["Vladimir Putin"]);
+    assert_eq!(out[0].replacements(), ["Vladimir Putin"]);
 }
 
 /// Every run the scanner yields, as text.

@@ -1,15 +1,26 @@
 //! Validating a `glossary` rule: canonical names, their accepted variants
 //! and foreign spellings, each a form the engine can match.
 
-use crate::engine::glossary::{self, DEFAULT_THRESHOLD, Entry};
-use crate::pack::schema::RawGlossaryEntry;
-use crate::pack::{FieldError, normalise_phrase};
+use super::{DEFAULT_THRESHOLD, Entry, form_words};
+use crate::engine::kinds::{FieldError, normalise_phrase};
+use serde::Deserialize;
 use toml::Spanned;
 
+/// One entry of a `glossary` rule as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawEntry {
+    name: String,
+    #[serde(default)]
+    variants: Vec<String>,
+    #[serde(default)]
+    foreign: Vec<String>,
+    threshold: Option<f64>,
+    fuzzy_safe: Option<bool>,
+}
+
 /// The entries of a `glossary` rule.
-pub(super) fn validate(
-    field: Spanned<Vec<Spanned<RawGlossaryEntry>>>,
-) -> Result<Vec<Entry>, FieldError> {
+pub(super) fn entries(field: Spanned<Vec<Spanned<RawEntry>>>) -> Result<Vec<Entry>, FieldError> {
     let span = field.span();
     let raw = field.into_inner();
     if raw.is_empty() {
@@ -22,7 +33,7 @@ pub(super) fn validate(
         let fail = |message: String| (span.clone(), message);
         let form = |text: &str| -> Result<String, FieldError> {
             let text = normalise_phrase(text);
-            glossary::form_words(&text).map_err(|e| fail(format!("glossary entry: {e}")))?;
+            form_words(&text).map_err(|e| fail(format!("glossary entry: {e}")))?;
             Ok(text)
         };
         let name = form(&raw.name)?;

@@ -1,17 +1,25 @@
 //! Validating a `consistency` rule: groups of variants one document should
 //! not mix (with the form to `prefer`), or a built-in group.
 
-use crate::engine::consistency::{APOSTROPHES, Group, Groups};
-use crate::pack::schema::{OneOrMany, RawConsistency};
-use crate::pack::{FieldError, normalise_phrase};
+use super::{APOSTROPHES, Group, Groups};
+use crate::engine::kinds::{FieldError, OneOrMany, normalise_phrase};
 use crate::suggest;
+use serde::Deserialize;
 use toml::Spanned;
+
+/// `consistency` as written: groups of variants, or the name of a built-in group.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum RawConsistency {
+    Builtin(String),
+    Groups(Vec<Vec<String>>),
+}
 
 /// The built-in groups `consistency = "..."` may name.
 const BUILTIN_GROUPS: [&str; 1] = ["apostrophes"];
 
 /// The groups of a `consistency` rule, with its `prefer`.
-pub(super) fn validate(
+pub(super) fn groups(
     field: Spanned<RawConsistency>,
     prefer: Option<Spanned<OneOrMany>>,
 ) -> Result<Groups, FieldError> {

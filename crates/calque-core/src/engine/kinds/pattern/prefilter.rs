@@ -1,10 +1,10 @@
 //! Finding, in one pass over a block, where each pattern rule can match.
 //!
-//! Every pattern gets trigger literals ([`super::literals`]), one of which
+//! Every pattern gets trigger literals ([`crate::engine::literals`]), one of which
 //! occurs in every match; the triggers of all patterns share one
 //! Aho-Corasick automaton (ASCII case-insensitive, overlapping, so no hit
 //! hides another). Each hit that passes its boundary checks marks a region
-//! ([`super::regions`]) where its pattern is then run. Before this, all
+//! ([`crate::engine::regions`]) where its pattern is then run. Before this, all
 //! patterns ran as one `RegexSet` per block and the lazy DFA spent most of
 //! `check` building states for 150 case-insensitive Unicode patterns.
 //!
@@ -18,12 +18,12 @@
 //! pattern can match, and the real pattern runs on the paragraphs around.
 //! Pattern matches do not cross paragraph breaks (as in `fix -`).
 
-use super::blocks;
-use super::error::BuildError;
-use super::literals::{self, Trigger};
-use super::pattern::Pattern;
-use super::precomputed;
-use super::regions::{self, Reach};
+use crate::engine::blocks;
+use crate::engine::error::BuildError;
+use crate::engine::literals::{self, Trigger};
+use crate::engine::pattern::Pattern;
+use crate::engine::precomputed;
+use crate::engine::regions::{self, Reach};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
