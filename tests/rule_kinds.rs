@@ -39,10 +39,16 @@ fn compact(f: &Value) -> String {
         .iter()
         .map(|r| format!("{:?}", r.as_str().unwrap()))
         .collect();
-    let proposal = match (replacements.is_empty(), f["safe"].as_bool().unwrap()) {
-        (true, _) => "report only".to_string(),
-        (false, true) => format!("{} (safe)", replacements.join(" | ")),
-        (false, false) => format!("{} (unsafe)", replacements.join(" | ")),
+    let shown_only = f["display_only"].as_bool().unwrap_or(false);
+    let proposal = match (
+        replacements.is_empty(),
+        f["safe"].as_bool().unwrap(),
+        shown_only,
+    ) {
+        (true, _, _) => "report only".to_string(),
+        (false, true, _) => format!("{} (safe)", replacements.join(" | ")),
+        (false, false, true) => format!("{} (display only)", replacements.join(" | ")),
+        (false, false, false) => format!("{} (unsafe)", replacements.join(" | ")),
     };
     let unit = match f["unit"].as_str() {
         Some(unit) => format!(" in {unit}"),

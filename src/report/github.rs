@@ -72,6 +72,7 @@ mod tests {
             matched: "XI".into(),
             replacements: vec!["Xi".into()],
             safe: true,
+            display_only: false,
             unit: None,
         };
         let mut out = Vec::new();
@@ -84,6 +85,7 @@ mod tests {
             level: Level::Warning,
             replacements: vec!["a\nb".into(), "c".into(), "d".into()],
             safe: false,
+            display_only: false,
             ..record
         };
         let mut out = Vec::new();

@@ -85,10 +85,10 @@ pub fn write_record_in_window(
     let pad = " ".repeat(gutter.len());
     writeln!(out, "{pad} {}", style.cyan("|"))?;
     writeln!(out, "{} {} {shown}", style.cyan(&gutter), style.cyan("|"))?;
-    let help = match (record.replacements.split_first(), record.safe) {
-        (None, _) => String::new(),
-        (Some((fix, rest)), safe) => {
-            let label = if safe { "fix" } else { "suggestion" };
+    let help = match record.replacements.split_first() {
+        None => String::new(),
+        Some((fix, rest)) => {
+            let label = record.fix_label();
             let mut help = format!(" {label}: {}", style.green(&show(fix)));
             if !rest.is_empty() {
                 let others: Vec<String> = rest.iter().map(|r| show(r)).collect();
@@ -164,6 +164,7 @@ mod tests {
             matched: word.into(),
             replacements: vec!["Xi".into()],
             safe: true,
+            display_only: false,
             unit: None,
         }
     }

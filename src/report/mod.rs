@@ -56,12 +56,29 @@ pub struct Record {
     pub matched: String,
     pub replacements: Vec<String>,
     pub safe: bool,
+    /// The replacement is shown to the reader but never applied, not even
+    /// by `fix --unsafe` (a rendering a person must check, such as the
+    /// source's number in a bilingual file). Written only when true, so
+    /// the JSON of every other finding keeps its shape.
+    #[serde(skip_serializing_if = "is_false")]
+    pub display_only: bool,
     /// The id of the translation unit holding the finding, in a bilingual file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
 }
 
 impl Record {
+    /// What its replacement is called where it is printed: a `fix` that
+    /// `calque fix` applies, a `suggestion` applied only with `--unsafe`,
+    /// or a rendering `shown` to the reader and never applied.
+    pub fn fix_label(&self) -> &'static str {
+        match (self.safe, self.display_only) {
+            (true, _) => "fix",
+            (false, true) => "shown",
+            (false, false) => "suggestion",
+        }
+    }
+
     pub fn new(engine: &Engine, path: &str, text: &str, lines: &LineIndex, f: &Finding) -> Record {
         let rule = engine.rule(f.rule);
         Record {
@@ -73,9 +90,17 @@ impl Record {
             matched: text[f.span.clone()].to_string(),
             replacements: f.replacements().to_vec(),
             safe: f.has_safe_fix(),
+            display_only: f
+                .fix
+                .as_ref()
+                .is_some_and(|fix| fix.applicability == Applicability::DisplayOnly),
             unit: None,
         }
     }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// The output formats of `check`.
@@ -110,7 +135,7 @@ pub fn message_with_fix(record: &Record) -> String {
     let Some((first, rest)) = record.replacements.split_first() else {
         return message;
     };
-    let label = if record.safe { "fix" } else { "suggestion" };
+    let label = record.fix_label();
     let mut text = format!("{message} ({label}: {first}");
     if !rest.is_empty() {
         text.push_str(&format!("; or: {}", rest.join(", ")));
