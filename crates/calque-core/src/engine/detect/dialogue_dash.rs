@@ -128,13 +128,7 @@ mod tests {
     use super::*;
 
     fn fixed(text: &str) -> String {
-        let mut out = Vec::new();
-        find(text, 0..text.len(), &mut out);
-        let mut result = text.to_string();
-        for p in out.iter().rev() {
-            result.replace_range(p.span.clone(), p.replacement.as_deref().unwrap());
-        }
-        result
+        crate::engine::detect::test_support::fixed(find, text)
     }
 
     #[test]

@@ -181,9 +181,7 @@ mod tests {
     use super::*;
 
     fn runs(script: Script, text: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        find(script, text, 0..text.len(), &mut out);
-        out.into_iter().map(|p| text[p.span].to_string()).collect()
+        crate::engine::detect::test_support::spans(|t, b, o| find(script, t, b, o), text)
     }
 
     #[test]

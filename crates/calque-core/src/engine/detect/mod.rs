@@ -148,6 +148,40 @@ impl Detector {
     }
 }
 
+/// What the detectors' unit tests share: a detector's proposals applied to
+/// a text, or listed as the text they cover.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::Proposal;
+    use std::ops::Range;
+
+    /// `text` with every proposal of `find` applied (a proposal without a
+    /// replacement is a test error).
+    pub(crate) fn fixed(
+        find: impl Fn(&str, Range<usize>, &mut Vec<Proposal>),
+        text: &str,
+    ) -> String {
+        let mut out = Vec::new();
+        find(text, 0..text.len(), &mut out);
+        let mut result = text.to_string();
+        for p in out.iter().rev() {
+            let replacement = p.replacement.as_deref().expect("a proposal with a fix");
+            result.replace_range(p.span.clone(), replacement);
+        }
+        result
+    }
+
+    /// The spans `find` proposes in `text`, as text.
+    pub(crate) fn spans(
+        find: impl Fn(&str, Range<usize>, &mut Vec<Proposal>),
+        text: &str,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        find(text, 0..text.len(), &mut out);
+        out.into_iter().map(|p| text[p.span].to_string()).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

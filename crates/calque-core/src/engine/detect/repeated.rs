@@ -292,15 +292,7 @@ pub fn find_repeated(text: &str, block: Range<usize>, out: &mut Vec<Proposal>) {
 mod tests {
     use super::*;
 
-    fn fixed(find: fn(&str, Range<usize>, &mut Vec<Proposal>), text: &str) -> String {
-        let mut out = Vec::new();
-        find(text, 0..text.len(), &mut out);
-        let mut result = text.to_string();
-        for p in out.iter().rev() {
-            result.replace_range(p.span.clone(), p.replacement.as_deref().unwrap_or(""));
-        }
-        result
-    }
+    use crate::engine::detect::test_support::fixed;
 
     #[test]
     fn doubled_articles_are_dropped() {

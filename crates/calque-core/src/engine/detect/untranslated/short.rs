@@ -173,9 +173,7 @@ mod tests {
     use super::super::{Language, find};
 
     fn runs(language: Language, text: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        find(language, text, 0..text.len(), &mut out);
-        out.into_iter().map(|p| text[p.span].to_string()).collect()
+        crate::engine::detect::test_support::spans(|t, b, o| find(language, t, b, o), text)
     }
 
     #[test]
