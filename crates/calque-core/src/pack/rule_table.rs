@@ -13,8 +13,7 @@ use std::fmt;
 
 /// The keys of a rule table besides the matcher keys, which come from the
 /// list of kinds ([`KEYS`]).
-#[derive(Deserialize)]
-#[serde(field_identifier, rename_all = "snake_case")]
+#[derive(Clone, Copy)]
 enum Field {
     Id,
     Prefer,
@@ -33,30 +32,31 @@ enum Field {
     Ok,
 }
 
-/// The names of [`Field`], in its order.
-const FIELDS: [&str; 15] = [
-    "id",
-    "prefer",
-    "replace",
-    "level",
-    "safe",
-    "message",
-    "rationale",
-    "reference",
-    "case",
-    "before",
-    "not_before",
-    "after",
-    "not_after",
-    "examples",
-    "ok",
+/// Each [`Field`] with its key: the one table of the keys a rule table may
+/// hold besides its matcher's.
+const FIELDS: [(&str, Field); 15] = [
+    ("id", Field::Id),
+    ("prefer", Field::Prefer),
+    ("replace", Field::Replace),
+    ("level", Field::Level),
+    ("safe", Field::Safe),
+    ("message", Field::Message),
+    ("rationale", Field::Rationale),
+    ("reference", Field::Reference),
+    ("case", Field::Case),
+    ("before", Field::Before),
+    ("not_before", Field::NotBefore),
+    ("after", Field::After),
+    ("not_after", Field::NotAfter),
+    ("examples", Field::Examples),
+    ("ok", Field::Ok),
 ];
 
 /// Every key of a rule table, in the order serde lists them in "expected
 /// one of" messages: `id`, the matcher keys, then the others.
 const ALL_KEYS: [&str; FIELDS.len() + KEYS.len()] = {
     let mut all = [""; FIELDS.len() + KEYS.len()];
-    all[0] = FIELDS[0];
+    all[0] = FIELDS[0].0;
     let mut i = 0;
     while i < KEYS.len() {
         all[1 + i] = KEYS[i];
@@ -64,7 +64,7 @@ const ALL_KEYS: [&str; FIELDS.len() + KEYS.len()] = {
     }
     let mut j = 1;
     while j < FIELDS.len() {
-        all[KEYS.len() + j] = FIELDS[j];
+        all[KEYS.len() + j] = FIELDS[j].0;
         j += 1;
     }
     all
@@ -90,10 +90,11 @@ impl<'de> Deserialize<'de> for Key {
                 if let Some(at) = KEYS.iter().position(|k| *k == key) {
                     return Ok(Key::Matcher(at));
                 }
-                let field = FIELDS.iter().position(|f| *f == key);
-                let field = field.ok_or_else(|| de::Error::unknown_field(key, &ALL_KEYS))?;
-                Field::deserialize(de::value::StrDeserializer::<E>::new(FIELDS[field]))
-                    .map(Key::Field)
+                FIELDS
+                    .iter()
+                    .find(|(name, _)| *name == key)
+                    .map(|&(_, field)| Key::Field(field))
+                    .ok_or_else(|| de::Error::unknown_field(key, &ALL_KEYS))
             }
         }
         deserializer.deserialize_identifier(KeyVisitor)
