@@ -298,9 +298,19 @@ proptest! {
         // A consistency rule's fix follows the majority form of the whole
         // text, so two of its examples planted together can rightly change
         // each other's outcome: plant only one of them (as often as drawn).
+        // A whole-text detector reads the distances between its sightings
+        // (name-variants leaves alone two spellings side by side, a list
+        // of spellings), so its example is planted once.
         let one_example = layout[0].0;
+        let mut planted = false;
         for (pick, example_not_filler) in layout {
-            let pick = if *whole_document { one_example } else { pick };
+            let pick = match whole_document {
+                WholeDocument::No => pick,
+                WholeDocument::OneExample | WholeDocument::OneCopy => one_example,
+            };
+            let example_not_filler =
+                example_not_filler && !(*whole_document == WholeDocument::OneCopy && planted);
+            planted |= example_not_filler;
             if !text.is_empty() {
                 text.push_str("\n\n");
                 expected.push_str("\n\n");
@@ -320,12 +330,25 @@ proptest! {
     }
 }
 
+/// How a rule's examples may be planted together, for a rule that decides
+/// over the whole document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WholeDocument {
+    /// A paragraph rule: any examples, any number of times.
+    No,
+    /// One of its examples, as often as drawn (a consistency rule).
+    OneExample,
+    /// One example, once (a whole-text detector).
+    OneCopy,
+}
+
 /// Each built-in rule compiled alone, with its examples that have a fix
 /// (built once: compiling the packs in a debug build is slow). A bilingual
 /// rule's examples are left out: its check compares a translation with its
 /// source, which text planted in filler does not have.
-fn builtin_rules_alone() -> &'static [(Engine, Vec<calque_core::rule::Example>, bool)] {
-    static RULES: OnceLock<Vec<(Engine, Vec<calque_core::rule::Example>, bool)>> = OnceLock::new();
+fn builtin_rules_alone() -> &'static [(Engine, Vec<calque_core::rule::Example>, WholeDocument)] {
+    static RULES: OnceLock<Vec<(Engine, Vec<calque_core::rule::Example>, WholeDocument)>> =
+        OnceLock::new();
     RULES.get_or_init(|| {
         let packs = pack::builtin().unwrap_or_else(|e| panic!("{e}"));
         packs
@@ -339,7 +362,11 @@ fn builtin_rules_alone() -> &'static [(Engine, Vec<calque_core::rule::Example>, 
                     .filter(|e| e.good.is_some() && e.source.is_none())
                     .cloned()
                     .collect();
-                let whole_document = matches!(def.matcher, pack::Matcher::Consistency(_));
+                let whole_document = match &def.matcher {
+                    pack::Matcher::Consistency(_) => WholeDocument::OneExample,
+                    pack::Matcher::Detector(d) if d.whole_text() => WholeDocument::OneCopy,
+                    _ => WholeDocument::No,
+                };
                 (Engine::new(vec![def]).unwrap(), examples, whole_document)
             })
             .collect()

@@ -21,37 +21,77 @@ pub(crate) mod times;
 pub(crate) mod untranslated;
 pub(crate) mod year_range;
 
-/// The detectors a pack can name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Detector {
+/// How a detector searches: one paragraph at a time, or the whole text
+/// at once (a name spelled two ways needs every paragraph).
+#[derive(Clone, Copy)]
+enum Searcher {
+    Block(fn(&str, Range<usize>, &mut Vec<Proposal>)),
+    WholeText(fn(&str, &mut Vec<Proposal>)),
+}
+
+/// The one list of the detectors without a parameter: each variant with
+/// its name in packs, whether its proposals carry a fix (else they are
+/// reports, and the rule's examples have no `good`), and its search. A new
+/// detector is its file and one entry here (and its row in the docs).
+macro_rules! detectors {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal, fixes: $fixes:literal, $search:expr; )+) => {
+        /// The detectors a pack can name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Detector {
+            $( $(#[$doc])* $variant, )+
+            /// A run of words in another language inside English
+            /// (`untranslated-french`, `untranslated-spanish`, ...).
+            Untranslated(untranslated::Language),
+            /// A run of another script inside English (`script-cyrillic`, ...).
+            ForeignScript(foreign_script::Script),
+        }
+
+        /// The detectors without a parameter, by name.
+        const PLAIN: &[(&str, Detector)] = &[ $( ($name, Detector::$variant), )+ ];
+
+        impl Detector {
+            /// Whether its proposals carry a fix, and how it searches.
+            fn plan(self) -> (bool, Searcher) {
+                match self {
+                    $( Detector::$variant => ($fixes, $search), )+
+                    Detector::Untranslated(_) | Detector::ForeignScript(_) => {
+                        unreachable!("a detector with a parameter has no plan")
+                    }
+                }
+            }
+        }
+    };
+}
+
+detectors! {
     /// UTF-8 text that was decoded as Windows-1252 or Latin-1 ("Ã©" for "é").
-    Mojibake,
-    /// A run of words in another language inside English
-    /// (`untranslated-french`, `untranslated-spanish`, ...).
-    Untranslated(untranslated::Language),
-    /// A date whose month is in Russian or Ukrainian ("21 июля 2020").
-    CyrillicDate,
-    /// A word mixing Latin and Cyrillic letters ("Censor.NЕТ").
-    MixedScript,
-    /// A run of another script inside English (`script-cyrillic`, ...).
-    ForeignScript(foreign_script::Script),
+    Mojibake = "mojibake", fixes: true, Searcher::Block(mojibake::find);
     /// "the the", "a a", "the The time": a doubled article.
-    DoubledArticle,
+    DoubledArticle = "doubled-article", fixes: true,
+        Searcher::Block(repeated::find_doubled_articles);
     /// A lower-case word or a phrase of two to four words written twice.
-    RepeatedWords,
-    /// A paragraph that starts in lower case ("the Big surprise was").
-    ParagraphStartLowercase,
+    RepeatedWords = "repeated-words", fixes: true, Searcher::Block(repeated::find_repeated);
     /// A paragraph quoted with Russian dialogue dashes ("- Text, - said X.").
-    DialogueDashes,
+    DialogueDashes = "dialogue-dashes", fixes: true, Searcher::Block(dialogue_dash::find);
     /// One name spelled two ways in one document (whole text).
-    NameVariants,
+    NameVariants = "name-variants", fixes: true, Searcher::WholeText(name_variants::find);
     /// "an increase of 2.5 times", "increased by 3 times": a multiplicative
     /// comparison in the Russian or Chinese form.
-    MultiplicativeComparison,
+    MultiplicativeComparison = "multiplicative-comparison", fixes: true,
+        Searcher::Block(times::find);
     /// "the XIX century": a century in Roman numerals.
-    RomanCentury,
+    RomanCentury = "roman-century", fixes: true, Searcher::Block(roman_century::find);
     /// "from 2019 to 2004": a year range that runs backwards.
-    BackwardsYearRange,
+    BackwardsYearRange = "backwards-year-range", fixes: false,
+        Searcher::Block(year_range::find);
+    /// A date whose month is in Russian or Ukrainian ("21 июля 2020").
+    CyrillicDate = "untranslated-date-cyrillic", fixes: true,
+        Searcher::Block(cyrillic_date::find);
+    /// A word mixing Latin and Cyrillic letters ("Censor.NЕТ").
+    MixedScript = "mixed-script-word", fixes: true, Searcher::Block(mixed_script::find);
+    /// A paragraph that starts in lower case ("the Big surprise was").
+    ParagraphStartLowercase = "paragraph-start-lowercase", fixes: true,
+        Searcher::Block(paragraph_start::find);
 }
 
 /// What a detector proposes: a span of the text, its replacement (none for
@@ -67,19 +107,8 @@ pub struct Proposal {
 impl Detector {
     /// The detector called `name` in a pack, if there is one.
     pub fn named(name: &str) -> Option<Detector> {
-        match name {
-            "mojibake" => return Some(Detector::Mojibake),
-            "doubled-article" => return Some(Detector::DoubledArticle),
-            "repeated-words" => return Some(Detector::RepeatedWords),
-            "untranslated-date-cyrillic" => return Some(Detector::CyrillicDate),
-            "mixed-script-word" => return Some(Detector::MixedScript),
-            "paragraph-start-lowercase" => return Some(Detector::ParagraphStartLowercase),
-            "dialogue-dashes" => return Some(Detector::DialogueDashes),
-            "name-variants" => return Some(Detector::NameVariants),
-            "multiplicative-comparison" => return Some(Detector::MultiplicativeComparison),
-            "roman-century" => return Some(Detector::RomanCentury),
-            "backwards-year-range" => return Some(Detector::BackwardsYearRange),
-            _ => {}
+        if let Some(&(_, detector)) = PLAIN.iter().find(|(n, _)| *n == name) {
+            return Some(detector);
         }
         if let Some(language) = name.strip_prefix("untranslated-") {
             return untranslated::Language::named(language).map(Detector::Untranslated);
@@ -89,61 +118,59 @@ impl Detector {
     }
 
     /// The names a pack may use, for error messages.
-    pub const NAMES: &'static str = "mojibake, doubled-article, repeated-words, \
-        dialogue-dashes, name-variants, multiplicative-comparison, roman-century, \
-        backwards-year-range, untranslated-date-cyrillic, mixed-script-word, \
-        paragraph-start-lowercase, untranslated-french, untranslated-spanish, \
-        untranslated-german, untranslated-italian, untranslated-portuguese, untranslated-dutch, \
-        script-chinese-japanese, script-korean, script-cyrillic, script-arabic, script-hebrew, \
-        script-thai, script-devanagari";
+    pub fn names() -> String {
+        let plain = PLAIN.iter().map(|(name, _)| name.to_string());
+        let languages = untranslated::Language::ALL
+            .iter()
+            .map(|l| format!("untranslated-{}", l.name()));
+        let scripts = foreign_script::Script::ALL
+            .iter()
+            .map(|s| format!("script-{}", s.name()));
+        plain
+            .chain(languages)
+            .chain(scripts)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 
     /// Whether its proposals carry a fix (else they are reports, and the
     /// rule's examples have no `good`).
     pub fn fixes(self) -> bool {
-        matches!(
-            self,
-            Detector::Mojibake
-                | Detector::DoubledArticle
-                | Detector::RepeatedWords
-                | Detector::CyrillicDate
-                | Detector::MixedScript
-                | Detector::ParagraphStartLowercase
-                | Detector::DialogueDashes
-                | Detector::NameVariants
-                | Detector::MultiplicativeComparison
-                | Detector::RomanCentury
-        )
+        match self {
+            Detector::Untranslated(_) | Detector::ForeignScript(_) => false,
+            plain => plain.plan().0,
+        }
     }
 
     /// Whether it decides over the whole text rather than one paragraph
     /// (see [`Detector::find_in_whole_text`]).
     pub fn whole_text(self) -> bool {
-        matches!(self, Detector::NameVariants)
+        match self {
+            Detector::Untranslated(_) | Detector::ForeignScript(_) => false,
+            plain => matches!(plain.plan().1, Searcher::WholeText(_)),
+        }
     }
 
     /// Appends the proposals of a whole-text detector over all of `text`.
     pub fn find_in_whole_text(self, text: &str, out: &mut Vec<Proposal>) {
-        if let Detector::NameVariants = self {
-            name_variants::find(text, out);
+        if self.whole_text()
+            && let (_, Searcher::WholeText(find)) = self.plan()
+        {
+            find(text, out);
         }
     }
 
-    /// Appends the proposals of this detector in `text[block]`.
+    /// Appends the proposals of this detector in `text[block]` (none for a
+    /// whole-text detector).
     pub fn find(self, text: &str, block: Range<usize>, out: &mut Vec<Proposal>) {
         match self {
-            Detector::Mojibake => mojibake::find(text, block, out),
             Detector::Untranslated(language) => untranslated::find(language, text, block, out),
             Detector::ForeignScript(script) => foreign_script::find(script, text, block, out),
-            Detector::CyrillicDate => cyrillic_date::find(text, block, out),
-            Detector::MixedScript => mixed_script::find(text, block, out),
-            Detector::DoubledArticle => repeated::find_doubled_articles(text, block, out),
-            Detector::RepeatedWords => repeated::find_repeated(text, block, out),
-            Detector::ParagraphStartLowercase => paragraph_start::find(text, block, out),
-            Detector::DialogueDashes => dialogue_dash::find(text, block, out),
-            Detector::NameVariants => {}
-            Detector::MultiplicativeComparison => times::find(text, block, out),
-            Detector::RomanCentury => roman_century::find(text, block, out),
-            Detector::BackwardsYearRange => year_range::find(text, block, out),
+            plain => {
+                if let (_, Searcher::Block(find)) = plain.plan() {
+                    find(text, block, out);
+                }
+            }
         }
     }
 }
@@ -189,7 +216,7 @@ mod tests {
     /// Every name listed in NAMES is known, so the load error's list is right.
     #[test]
     fn every_listed_name_is_a_detector() {
-        for name in Detector::NAMES.split(", ") {
+        for name in Detector::names().split(", ") {
             assert!(Detector::named(name.trim()).is_some(), "{name}");
         }
         assert_eq!(Detector::named("untranslated-klingon"), None);

@@ -20,8 +20,9 @@
 //!
 //! The two forms must occur within about an article's length of each other
 //! ([`MAX_DISTANCE`]) but not side by side, where a text lists spellings on
-//! purpose ([`MIN_DISTANCE`]). A pair is reported once, on the first occurrence of one form, with the
-//! other suggested: the more frequent form is kept; on a tie the shorter
+//! purpose ([`MIN_DISTANCE`]). Every occurrence of one form of a pair is
+//! reported, with the other suggested, so that the fixes leave one
+//! spelling: the more frequent form is kept; on a tie the shorter
 //! one (MT adds case endings and the yo of Russian ё: "Rulle",
 //! "Degtyaryov"); on a tie again the later one.
 
@@ -125,16 +126,22 @@ pub fn find(text: &str, out: &mut Vec<Proposal>) {
                     (f.count, std::cmp::Reverse(w.chars().count()), at)
                 };
                 let report_a = rank(fa, a, a_first.start) < rank(fb, b, b_first.start);
-                let (span, keep) = if report_a { (a_first, b) } else { (b_first, a) };
-                found.push(Proposal {
-                    span,
-                    replacement: Some(keep.to_string()),
-                    unambiguous: false,
-                });
+                let (dropped, keep) = if report_a { (a, b) } else { (b, a) };
+                // Every occurrence of the dropped form: a fix of the first
+                // alone would leave the text spelling the name two ways.
+                for &start in &forms[dropped].starts {
+                    found.push(Proposal {
+                        span: start..start + dropped.len(),
+                        replacement: Some(keep.to_string()),
+                        unambiguous: false,
+                    });
+                }
             }
         }
     }
     found.sort_by_key(|p| p.span.start);
+    // A form dropped in favour of two others is proposed once, for the first.
+    found.dedup_by_key(|p| p.span.start);
     out.extend(found);
 }
 
@@ -229,6 +236,21 @@ mod tests {
     /// A paragraph between two mentions, as in an article.
     const BETWEEN: &str = "\n\nThe shelling went on through the night in several districts, \
                            and the services worked until the morning to restore power.\n\n";
+
+    #[test]
+    fn every_occurrence_of_the_dropped_form_is_proposed() {
+        let text = format!(
+            "Zhyvitsky spoke first, then Zhyvitsky again.{BETWEEN}Later Zhivitsky, \
+             Zhivitsky and Zhivitsky."
+        );
+        assert_eq!(
+            pairs(&text),
+            [
+                ("Zhyvitsky".to_string(), "Zhivitsky".to_string()),
+                ("Zhyvitsky".to_string(), "Zhivitsky".to_string())
+            ]
+        );
+    }
 
     #[test]
     fn two_spellings_of_one_name_are_reported_once() {

@@ -39,7 +39,7 @@ impl Kind for DetectorKind {
                 format!(
                     "unknown detector `{}` (built-in detectors: {})",
                     name.get_ref(),
-                    Detector::NAMES
+                    Detector::names()
                 ),
             )
         })
