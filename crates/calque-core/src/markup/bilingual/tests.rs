@@ -637,7 +637,11 @@ fn a_shown_number_is_never_applied() {
     use crate::rule::Applicability;
     use crate::testing::{TestPack, TestRule};
     let engine = TestPack::new("bi")
-        .rule(TestRule::check("numbers", "number-mismatch").safe())
+        .rule(
+            TestRule::check("numbers", "number-mismatch")
+                .safe()
+                .example_translated("共有5万人参加。", "About 5,000 people took part."),
+        )
         .engine();
     let target = "About 5,000 people took part.\n";
     let units = read_aligned("共有5万人参加。\n", target).unwrap();
