@@ -469,6 +469,32 @@ fn eval_counts_one_text_in_the_singular() {
     assert!(out.lines().next().unwrap().ends_with("(1 text)"), "{out}");
 }
 
+#[test]
+fn eval_totals_only_prints_the_figures_and_nothing_of_the_texts() {
+    let args = ["eval", "fixtures/seed/gold.toml", SEED];
+    let (full, _, _) = stdout_of(calque_builtin().args(args));
+    let (totals, err, code) = stdout_of(calque_builtin().args(args).arg("--totals-only"));
+    assert_eq!(code, 0, "{err}");
+    // The seed has misses, so the full report lists them; the figures are
+    // its first five lines.
+    assert!(
+        full.contains("not flagged") || full.contains("not fixed"),
+        "{full}"
+    );
+    let figures: Vec<&str> = full.lines().take(5).collect();
+    assert_eq!(totals.lines().collect::<Vec<_>>(), figures, "{totals}");
+
+    let (json, _, _) =
+        stdout_of(
+            calque_builtin()
+                .args(args)
+                .args(["--totals-only", "--format", "json"]),
+        );
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(report.get("texts").is_none(), "{json}");
+    assert!(report["totals"]["core"].as_u64().unwrap() > 0, "{json}");
+}
+
 /// Runs `calque ARGS` with a stdout whose reading end is already closed,
 /// so that its first write fails with a broken pipe, and returns stderr.
 fn with_stdout_closed(args: &[&str], stdin: &str) -> (String, Option<i32>) {

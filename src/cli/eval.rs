@@ -20,6 +20,9 @@ pub struct Request<'a> {
     pub clean: &'a [PathBuf],
     pub right_edits: Option<&'a Path>,
     pub floor: Option<&'a Path>,
+    /// Figures only: nothing of a text's content is printed (a held-out set
+    /// stays unread by the people who write rules).
+    pub totals_only: bool,
 }
 
 /// Exit 1 when a figure falls below the floor.
@@ -63,22 +66,29 @@ fn evaluate(engine: &Engine, options: &Settings, request: &Request) -> Result<bo
         if let Some(g) = &gold {
             report.insert("gold".into(), g.label.clone().into());
             report.insert("totals".into(), serde_json::json!(g.totals));
-            report.insert(
-                "texts".into(),
-                g.scores
-                    .iter()
-                    .map(|(name, s)| serde_json::json!({"path": name, "score": s}))
-                    .collect(),
-            );
+            if !request.totals_only {
+                report.insert(
+                    "texts".into(),
+                    g.scores
+                        .iter()
+                        .map(|(name, s)| serde_json::json!({"path": name, "score": s}))
+                        .collect(),
+                );
+            }
         }
         if let Some(t) = &clean_totals {
-            report.insert(
-                "clean".into(),
-                serde_json::json!({
-                    "totals": t,
-                    "texts": clean.iter().map(|(name, s)| serde_json::json!({"path": name, "score": s})).collect::<Vec<_>>(),
-                }),
-            );
+            let mut report_clean = serde_json::Map::new();
+            report_clean.insert("totals".into(), serde_json::json!(t));
+            if !request.totals_only {
+                report_clean.insert(
+                    "texts".into(),
+                    clean
+                        .iter()
+                        .map(|(name, s)| serde_json::json!({"path": name, "score": s}))
+                        .collect(),
+                );
+            }
+            report.insert("clean".into(), report_clean.into());
         }
         output::to_stdout(|out| {
             serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
@@ -87,13 +97,19 @@ fn evaluate(engine: &Engine, options: &Settings, request: &Request) -> Result<bo
     } else {
         output::to_stdout(|out| {
             if let Some(g) = &gold {
-                print_human(out, &g.label, &g.totals, &g.scores)?;
+                print_human(
+                    out,
+                    &g.label,
+                    &g.totals,
+                    g.scores.len(),
+                    listed(request, &g.scores),
+                )?;
             }
             if let Some(t) = &clean_totals {
                 if gold.is_some() {
                     writeln!(out)?;
                 }
-                print_clean(out, t, &clean)?;
+                print_clean(out, t, listed(request, &clean))?;
             }
             Ok(())
         })?;
@@ -110,6 +126,12 @@ fn evaluate(engine: &Engine, options: &Settings, request: &Request) -> Result<bo
         eprintln!("calque: eval floor: {miss}");
     }
     Ok(misses.is_empty())
+}
+
+/// The texts whose errors, edits and findings are listed: none with
+/// --totals-only.
+fn listed<'s, T>(request: &Request, scores: &'s [T]) -> &'s [T] {
+    if request.totals_only { &[] } else { scores }
 }
 
 fn score_gold(
@@ -280,13 +302,15 @@ fn percent(part: usize, whole: usize) -> String {
     }
 }
 
+/// The totals of `texts` texts, then the misses of each of `scores`.
 fn print_human(
     out: &mut dyn Write,
     label: &str,
     t: &Totals,
+    texts: usize,
     scores: &[(String, TextScore)],
 ) -> io::Result<()> {
-    writeln!(out, "gold: {label} ({})", count(scores.len(), "text"))?;
+    writeln!(out, "gold: {label} ({})", count(texts, "text"))?;
     writeln!(
         out,
         "flagged        core {}/{} ({}), hard {}/{} ({})",

@@ -166,6 +166,10 @@ pub enum Command {
         /// Exit 1 when a figure falls below this file's floors (see docs/eval.md)
         #[arg(long, value_name = "FILE")]
         floor: Option<PathBuf>,
+        /// Print the figures only, not the errors, edits and findings of
+        /// each text: for a held-out set, whose misses nobody may read
+        #[arg(long)]
+        totals_only: bool,
     },
     /// Run every rule's own examples (exit 1 on any failure)
     Test {
@@ -289,6 +293,7 @@ fn execute(cli: &Cli) -> anyhow::Result<Status> {
             clean,
             right_edits,
             floor,
+            totals_only,
         } => eval::run(
             &loaded.engine,
             options,
@@ -298,6 +303,7 @@ fn execute(cli: &Cli) -> anyhow::Result<Status> {
                 clean,
                 right_edits: right_edits.as_deref(),
                 floor: floor.as_deref(),
+                totals_only: *totals_only,
             },
         ),
         Command::Test { pack_names } => rules::test(&loaded, pack_names),

@@ -90,10 +90,7 @@ impl Record {
             matched: text[f.span.clone()].to_string(),
             replacements: f.replacements().to_vec(),
             safe: f.has_safe_fix(),
-            display_only: f
-                .fix
-                .as_ref()
-                .is_some_and(|fix| fix.applicability == Applicability::DisplayOnly),
+            display_only: f.applicability() == Some(Applicability::DisplayOnly),
             unit: None,
         }
     }
@@ -195,7 +192,7 @@ impl Tally {
                 Level::Warning => self.warnings += 1,
                 Level::Info => self.infos += 1,
             }
-            match f.fix.as_ref().map(|fix| fix.applicability) {
+            match f.applicability() {
                 Some(Applicability::Safe) => self.fixable += 1,
                 Some(Applicability::Unsafe) => self.fixable_unsafe += 1,
                 // Shown, never applied: not a fix `--unsafe` would make.

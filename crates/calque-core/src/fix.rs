@@ -35,14 +35,11 @@ pub struct Edit {
 /// unsafe and `unsafe_fixes` allows suggestions too; display-only advice
 /// never is. (Applicability is decided per finding by the engine.)
 pub fn is_fixable(finding: &Finding, unsafe_fixes: bool) -> bool {
-    finding
-        .fix
-        .as_ref()
-        .is_some_and(|fix| match fix.applicability {
-            Applicability::Safe => true,
-            Applicability::Unsafe => unsafe_fixes,
-            Applicability::DisplayOnly => false,
-        })
+    match finding.applicability() {
+        Some(Applicability::Safe) => true,
+        Some(Applicability::Unsafe) => unsafe_fixes,
+        Some(Applicability::DisplayOnly) | None => false,
+    }
 }
 
 /// The edits to apply, non-overlapping and sorted by position, and the

@@ -47,9 +47,14 @@ impl Finding {
         self.fix.as_ref().map_or(&[], |f| &f.replacements)
     }
 
+    /// When its fix may be applied; `None` for a report.
+    pub fn applicability(&self) -> Option<Applicability> {
+        self.fix.as_ref().map(|f| f.applicability)
+    }
+
     /// Whether it carries a fix `calque fix` applies without `--unsafe`.
     pub fn has_safe_fix(&self) -> bool {
-        self.fix.as_ref().is_some_and(|f| f.applicability.is_safe())
+        self.applicability().is_some_and(Applicability::is_safe)
     }
 }
 

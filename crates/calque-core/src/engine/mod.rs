@@ -268,7 +268,7 @@ fn keep_one_per_rule_and_place(findings: &mut Vec<Finding>, rule_count: usize) {
 fn drop_repeated_advice(findings: &mut Vec<Finding>, rules: &[Rule]) {
     let strength = |f: &Finding| {
         (
-            f.fix.as_ref().map(|fix| fix.applicability),
+            f.applicability(),
             rules[f.rule.index()].level,
             std::cmp::Reverse(f.rule),
         )
