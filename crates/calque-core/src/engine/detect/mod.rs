@@ -13,6 +13,7 @@ pub(crate) mod dialogue_dash;
 pub(crate) mod foreign_script;
 pub(crate) mod mixed_script;
 pub(crate) mod mojibake;
+pub(crate) mod movement;
 pub(crate) mod name_variants;
 pub(crate) mod paragraph_start;
 pub(crate) mod repeated;
@@ -84,6 +85,9 @@ detectors! {
     /// "from 2019 to 2004": a year range that runs backwards.
     BackwardsYearRange = "backwards-year-range", fixes: false,
         Searcher::Block(year_range::find);
+    /// "rose from 40% to 36%": a change whose verb and figures disagree.
+    ContradictoryChange = "contradictory-change", fixes: false,
+        Searcher::Block(movement::find);
     /// A date whose month is in Russian or Ukrainian ("21 июля 2020").
     CyrillicDate = "untranslated-date-cyrillic", fixes: true,
         Searcher::Block(cyrillic_date::find);
