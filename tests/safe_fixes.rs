@@ -92,6 +92,18 @@ fn a_french_pack_needs_french_evidence() {
 }
 
 #[test]
+fn one_finding_of_a_proof_rule_is_evidence_enough() {
+    // "barrier gestures" is not English outside a translation from French:
+    // its one finding opens the gate, where one French tell does not.
+    let text = "Everyone must respect the barrier gestures.\n";
+    let (out, _) = calque(&["check", "--format", "json", "-"], text);
+    assert!(out.contains("fr-calques/barrier-gestures"), "{out}");
+    let one_tell = "The committee met since three months : diplomats say.\n";
+    let (out, _) = calque(&["check", "--format", "json", "-"], one_tell);
+    assert!(!out.contains("fr-calques/"), "{out}");
+}
+
+#[test]
 fn from_is_checked() {
     let (_, code) = calque(&["--from", "Chinese", "check", "-"], "text\n");
     assert_eq!(code, 2);

@@ -14,7 +14,9 @@
 //! pack's languages: at least `MIN_HITS` hits of that language's evidence
 //! patterns, and at least one per `BYTES_PER_HIT` bytes of text, so that a
 //! long document (a corpus of speeches in one file) needs evidence
-//! throughout and not one quoted name. The decision is taken once per
+//! throughout and not one quoted name. A finding of one of a pack's
+//! `proof_rules` (a phrase that is not English outside translations, such as
+//! "barrier gestures") settles it alone. The decision is taken once per
 //! document over its whole text, in `Engine::complete`;
 //! packs without `source` always report.
 
@@ -84,6 +86,19 @@ pub struct PackGate {
     pub evidence: Vec<Regex>,
     /// Ids (short) of the pack's rules whose findings are evidence too.
     pub evidence_rules: Vec<String>,
+    /// Ids (short) of the pack's rules whose one finding proves the source.
+    pub proof_rules: Vec<String>,
+}
+
+/// What a rule's finding says about a document's source language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Testimony {
+    /// Nothing: only evidence patterns and evidence rules count.
+    None,
+    /// One hit of evidence.
+    Evidence,
+    /// Proof: the phrase is not English outside translations.
+    Proof,
 }
 
 /// One source language and all the evidence the loaded packs give for it.
@@ -100,8 +115,8 @@ pub struct Gate {
     languages: Vec<Language>,
     /// Per rule (engine order): indices into `languages`; empty = always on.
     rule_languages: Vec<Vec<usize>>,
-    /// Per rule: whether its findings are evidence for its languages.
-    rule_is_evidence: Vec<bool>,
+    /// Per rule: what its findings say about its languages.
+    rule_testimony: Vec<Testimony>,
 }
 
 impl Gate {
@@ -139,19 +154,22 @@ impl Gate {
             .iter()
             .map(|rule| of_pack(rule).map(|(_, l, _)| l.clone()).unwrap_or_default())
             .collect();
-        let rule_is_evidence = rules
+        let rule_testimony = rules
             .iter()
             .map(|rule| {
-                of_pack(rule).is_some_and(|(_, _, gate)| {
-                    gate.evidence_rules.iter().any(|id| id == rule.short_id())
-                })
+                let names = |ids: &[String]| ids.iter().any(|id| id == rule.short_id());
+                match of_pack(rule) {
+                    Some((_, _, gate)) if names(&gate.proof_rules) => Testimony::Proof,
+                    Some((_, _, gate)) if names(&gate.evidence_rules) => Testimony::Evidence,
+                    _ => Testimony::None,
+                }
             })
             .collect();
         Gate {
             origin,
             languages,
             rule_languages,
-            rule_is_evidence,
+            rule_testimony,
         }
     }
 
@@ -164,18 +182,21 @@ impl Gate {
         {
             return;
         }
-        // Findings of evidence rules count first; the patterns are searched
-        // lazily, once per language and document.
+        // Findings of evidence and proof rules count first; the patterns
+        // are searched lazily, once per language and document.
         let mut found = vec![0; self.languages.len()];
-        for f in findings
-            .iter()
-            .filter(|f| self.rule_is_evidence[f.rule.index()])
-        {
+        let mut decided: Vec<Option<bool>> = vec![None; self.languages.len()];
+        for f in findings.iter() {
+            let testimony = self.rule_testimony[f.rule.index()];
             for &l in &self.rule_languages[f.rule.index()] {
-                found[l] += 1;
+                match testimony {
+                    Testimony::None => {}
+                    Testimony::Evidence => found[l] += 1,
+                    Testimony::Proof if self.origin == Origin::Auto => decided[l] = Some(true),
+                    Testimony::Proof => {}
+                }
             }
         }
-        let mut decided: Vec<Option<bool>> = vec![None; self.languages.len()];
         findings.retain(|f| {
             let needs = &self.rule_languages[f.rule.index()];
             needs.is_empty()

@@ -1,13 +1,14 @@
 //! Validating `[pack]`'s gating fields (`source`, `evidence`,
-//! `evidence_rules`) into the [`PackGate`] the engine's gate compiles (see
+//! `evidence_rules`, `proof_rules`) into the [`PackGate`] the engine's gate compiles (see
 //! [`crate::engine::gate`]).
 
 use super::FieldError;
 use super::schema::RawPackMeta;
 use crate::engine::gate::{PackGate, is_language_code};
 use regex::RegexBuilder;
+use toml::Spanned;
 
-/// Validates `[pack]`'s `source`, `evidence` and `evidence_rules` of pack
+/// Validates `[pack]`'s `source`, `evidence`, `evidence_rules` and `proof_rules` of pack
 /// `pack`, whose rules have the (short) ids `rule_ids`; an error carries the
 /// span of the offending value.
 pub fn pack_gate(
@@ -44,8 +45,34 @@ pub fn pack_gate(
                 .map_err(|e| (pattern.span(), format!("evidence: {e}")))
         })
         .collect::<Result<_, _>>()?;
-    let mut evidence_rules = Vec::new();
-    for id in &meta.evidence_rules {
+    let evidence_rules = rules_named(
+        pack,
+        "evidence_rules",
+        &meta.evidence_rules,
+        &languages,
+        rule_ids,
+    )?;
+    let proof_rules = rules_named(pack, "proof_rules", &meta.proof_rules, &languages, rule_ids)?;
+    Ok(PackGate {
+        languages,
+        evidence,
+        evidence_rules,
+        proof_rules,
+    })
+}
+
+/// The ids of the pack's rules that the list `field` names (an id, or
+/// `prefix-*`); an entry that names none, or a list in a pack without
+/// `source`, is an error.
+fn rules_named(
+    pack: &str,
+    field: &str,
+    names: &[Spanned<String>],
+    languages: &[String],
+    rule_ids: &[&str],
+) -> Result<Vec<String>, FieldError> {
+    let mut ids = Vec::new();
+    for id in names {
         let matched: Vec<&str> = rule_ids
             .iter()
             .copied()
@@ -55,18 +82,14 @@ pub fn pack_gate(
             return Err((
                 id.span(),
                 format!(
-                    "pack `{pack}`: evidence_rules `{}` names no rule of the pack, or the pack has no `source`",
+                    "pack `{pack}`: {field} `{}` names no rule of the pack, or the pack has no `source`",
                     id.get_ref()
                 ),
             ));
         }
-        evidence_rules.extend(matched.into_iter().map(str::to_string));
+        ids.extend(matched.into_iter().map(str::to_string));
     }
-    Ok(PackGate {
-        languages,
-        evidence,
-        evidence_rules,
-    })
+    Ok(ids)
 }
 
 /// Whether a rule id is named by `pattern`: the id itself, or `prefix-*`.
@@ -83,7 +106,7 @@ mod tests {
 
     fn meta(source: &str, evidence: &str, evidence_rules: &str) -> RawPackMeta {
         let toml = format!(
-            "name = 'p'\ndescription = 'd'\nsource = {source}\nevidence = {evidence}\nevidence_rules = {evidence_rules}"
+            "name = 'p'\ndescription = 'd'\nsource = {source}\nevidence = {evidence}\nevidence_rules = {evidence_rules}\nproof_rules = {evidence_rules}"
         );
         toml::from_str(&toml).unwrap()
     }
@@ -107,6 +130,7 @@ mod tests {
         let ids = ["leftover-mais", "leftover-sommet", "since-duration"];
         let gate = pack_gate("p", &meta("['fr']", "[]", "['leftover-*']"), &ids).unwrap();
         assert_eq!(gate.evidence_rules, ["leftover-mais", "leftover-sommet"]);
+        assert_eq!(gate.proof_rules, gate.evidence_rules);
         assert!(pack_gate("p", &meta("['fr']", "[]", "['nothing']"), &ids).is_err());
     }
 }

@@ -34,6 +34,10 @@ pub struct RawPackMeta {
     /// whose findings count as evidence too.
     #[serde(default)]
     pub evidence_rules: Vec<Spanned<String>>,
+    /// Rules of the pack (ids, as for `evidence_rules`) whose one finding
+    /// proves the source: their phrase is not English outside translations.
+    #[serde(default)]
+    pub proof_rules: Vec<Spanned<String>>,
     /// An opt-in pack loads with the others but runs only when named by
     /// `--pack NAME` or `--select`.
     #[serde(default)]
