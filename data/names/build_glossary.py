@@ -238,15 +238,16 @@ records for the same person and their ASCII forms accepted. A run of
 capitalised words that has the same initials as one of them and is close
 to it word by word is reported as a suggestion; a word of fewer than five
 letters must match exactly, and a single surname is only compared when the
-document also names the person in full.\"\"\"
+document also names the person in full, rightly.\"\"\"
 reference = "EveryPolitician (everypolitician-data, CC0): the members' lists of the legislatures, as published by them and Wikidata"
 """
 
 FOOTER = """examples = [
   { bad = "Chancellor Angela Merkl spoke.", good = "Chancellor Angela Merkel spoke." },
   { bad = "the deputy Jean-Christophe Cambadélas said", good = "the deputy Jean-Christophe Cambadélis said" },
+  { bad = "Jean-Luc Mélenchon spoke; the rebels follow Mélanchon.", good = "Jean-Luc Mélenchon spoke; the rebels follow Mélenchon." },
 ]
-ok = ["Jean-Christophe Cambadelis", "Angela Merkel met the press."]
+ok = ["Jean-Christophe Cambadelis", "Angela Merkel met the press.", "Mélanchon said it.", "Jean-Luc Mélenchon met François Ruffin; Ruffin spoke."]
 """
 
 if __name__ == "__main__":
