@@ -13,6 +13,7 @@
 //! Damerau-Levenshtein similarity, `strsim`). That index keeps the cost per
 //! candidate nearly flat however large the glossary grows.
 
+mod surname;
 mod validate;
 
 use super::{FieldError, Kind, PhraseSink, RuleTable, Search, Validating};
@@ -97,6 +98,8 @@ pub struct GlossarySet {
     /// made of known parts ("Robert Martin" beside "Roberto Marti"), not a
     /// misspelling.
     known_words: HashSet<String>,
+    /// Surnames and given names, for the slips of [`surname`].
+    surnames: surname::SurnameIndex,
     max_words: usize,
 }
 
@@ -191,6 +194,11 @@ impl GlossarySet {
         for bucket in set.buckets.values_mut() {
             bucket.keys.sort_by_key(|k| k.chars);
         }
+        set.surnames = surname::SurnameIndex::new(set.entries.iter().map(|c| {
+            let right = std::iter::once(c.entry.name.as_str())
+                .chain(c.entry.variants.iter().map(String::as_str));
+            (c.rule, c.entry.name.as_str(), right.collect())
+        }));
         set
     }
 
@@ -263,7 +271,13 @@ impl GlossarySet {
                 let hit = match memo.get(window.as_str()) {
                     Some(hit) => *hit,
                     None => {
-                        let hit = self.near_miss(&window, &mut key);
+                        let hit = self.near_miss(&window, &mut key).or_else(|| {
+                            let (given, surname) = window.split_once(' ')?;
+                            let two_words = j == i + 1 && run[j].capitalised;
+                            two_words
+                                .then(|| self.wrong_given_name(given, surname))
+                                .flatten()
+                        });
                         memo.insert(window.clone(), hit);
                         hit
                     }
@@ -306,6 +320,7 @@ impl GlossarySet {
                 _ => {}
             }
         }
+        self.lone_surnames(text, sightings, &mentioned, out);
     }
 
     /// The entry with the closest form to `candidate` that reaches the
@@ -368,6 +383,19 @@ impl GlossarySet {
 
     /// A finding for `span`, fixed to the entry's name.
     fn finding(&self, entry: usize, text: &str, span: Range<usize>, fuzzy: bool) -> Finding {
+        self.finding_as(entry, text, span, fuzzy, &self.entries[entry].entry.name)
+    }
+
+    /// A finding for `span`, fixed to `form`: the entry's name, or part of
+    /// it (a surname); variants are offered beside the name only.
+    fn finding_as(
+        &self,
+        entry: usize,
+        text: &str,
+        span: Range<usize>,
+        fuzzy: bool,
+        form: &str,
+    ) -> Finding {
         let compiled = &self.entries[entry];
         let matched = &text[span.clone()];
         let shaped = |form: &str| {
@@ -377,8 +405,8 @@ impl GlossarySet {
             };
             shape::keep_whitespace(matched, &form)
         };
-        let mut replacements = vec![shaped(&compiled.entry.name)];
-        if fuzzy {
+        let mut replacements = vec![shaped(form)];
+        if fuzzy && form == compiled.entry.name {
             // The variant closest to what was written, diacritics counted,
             // if it is closer than the name ("Vucik": "Vucic" before "Vučić").
             let written = matched.to_lowercase();
