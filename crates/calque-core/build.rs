@@ -29,52 +29,6 @@ fn main() {
         .expect("write the list of built-in packs");
     fs::write(out.join("pattern_analyses.rs"), pattern_analyses(&files))
         .expect("write the analyses of the built-in patterns");
-    fs::write(
-        out.join("given_names.rs"),
-        given_names(&rules.join(NAMES_PACK)),
-    )
-    .expect("write the given names of the names glossary");
-}
-
-/// The generated glossary of legislators' names, whose first words are the
-/// given names the `all-caps-surname` detector knows.
-const NAMES_PACK: &str = "names-data.toml";
-
-/// `static GIVEN_NAMES: &[&str]` for `src/engine/detect/caps_surname.rs`:
-/// the first word of every name and variant of the names glossary, sorted
-/// for a binary search. A missing or broken pack gives an empty list (loading
-/// the pack reports it).
-fn given_names(pack: &Path) -> String {
-    let table = fs::read_to_string(pack)
-        .ok()
-        .and_then(|text| text.parse::<toml::Table>().ok());
-    let mut names: Vec<String> = table
-        .iter()
-        .filter_map(|t| t.get("rule")?.as_array())
-        .flatten()
-        .filter_map(|rule| rule.get("glossary")?.as_array())
-        .flatten()
-        .flat_map(|entry| {
-            let name = entry.get("name").and_then(toml::Value::as_str);
-            let variants = entry
-                .get("variants")
-                .and_then(toml::Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(toml::Value::as_str);
-            name.into_iter().chain(variants)
-        })
-        .filter_map(|name| name.split_whitespace().next())
-        .map(str::to_string)
-        .collect();
-    names.sort();
-    names.dedup();
-    let mut code = String::from("static GIVEN_NAMES: &[&str] = &[\n");
-    for name in names {
-        writeln!(code, "    {name:?},").unwrap();
-    }
-    code.push_str("];\n");
-    code
 }
 
 fn pack_list(files: &[PathBuf]) -> String {

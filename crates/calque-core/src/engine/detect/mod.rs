@@ -8,7 +8,6 @@
 
 use std::ops::Range;
 
-pub(crate) mod caps_surname;
 pub(crate) mod cyrillic_date;
 pub(crate) mod dialogue_dash;
 pub(crate) mod foreign_script;
@@ -86,8 +85,6 @@ detectors! {
     /// "from 2019 to 2004": a year range that runs backwards.
     BackwardsYearRange = "backwards-year-range", fixes: false,
         Searcher::Block(year_range::find);
-    /// "Elisabeth BORNE", "M. BORNE", "LI Qiang": a surname in capitals.
-    AllCapsSurname = "all-caps-surname", fixes: true, Searcher::Block(caps_surname::find);
     /// "rose from 40% to 36%": a change whose verb and figures disagree.
     ContradictoryChange = "contradictory-change", fixes: false,
         Searcher::Block(movement::find);
