@@ -114,11 +114,7 @@ pub fn find(script: Script, text: &str, block: Range<usize>, out: &mut Vec<Propo
                 && !is_gloss(slice, start, end)
                 && !is_code_string(slice, start, end)
             {
-                out.push(Proposal {
-                    span: block.start + start..block.start + end,
-                    replacement: None,
-                    unambiguous: false,
-                });
+                out.push(Proposal::report(block.start + start..block.start + end));
             }
         }
     };

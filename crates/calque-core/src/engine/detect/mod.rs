@@ -108,6 +108,17 @@ pub struct Proposal {
     pub unambiguous: bool,
 }
 
+impl Proposal {
+    /// A report of `span`: no fix, only the finding.
+    pub fn report(span: Range<usize>) -> Proposal {
+        Proposal {
+            span,
+            replacement: None,
+            unambiguous: false,
+        }
+    }
+}
+
 impl Detector {
     /// The detector called `name` in a pack, if there is one.
     pub fn named(name: &str) -> Option<Detector> {

@@ -107,11 +107,9 @@ pub fn find(text: &str, block: Range<usize>, out: &mut Vec<Proposal>) {
             b > a
         };
         if disagrees && !RANKING.is_match(&window) {
-            out.push(Proposal {
-                span: block.start + whole.start()..block.start + whole.end(),
-                replacement: None,
-                unambiguous: false,
-            });
+            out.push(Proposal::report(
+                block.start + whole.start()..block.start + whole.end(),
+            ));
         }
     }
 }

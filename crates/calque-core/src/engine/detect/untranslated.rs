@@ -231,11 +231,9 @@ pub fn find(language: Language, text: &str, block: Range<usize>, out: &mut Vec<P
         }
         for c in &last.candidates {
             if c.language == Some(language.lang()) && c.markers[index] >= MIN_MARKERS {
-                out.push(Proposal {
-                    span: block.start + c.span.start..block.start + c.span.end,
-                    replacement: None,
-                    unambiguous: false,
-                });
+                out.push(Proposal::report(
+                    block.start + c.span.start..block.start + c.span.end,
+                ));
             }
         }
     });

@@ -32,11 +32,9 @@ pub fn find(text: &str, block: Range<usize>, out: &mut Vec<Proposal>) {
             continue;
         }
         let whole = caps.get(0).expect("match");
-        out.push(Proposal {
-            span: block.start + whole.start()..block.start + whole.end(),
-            replacement: None,
-            unambiguous: false,
-        });
+        out.push(Proposal::report(
+            block.start + whole.start()..block.start + whole.end(),
+        ));
     }
 }
 
