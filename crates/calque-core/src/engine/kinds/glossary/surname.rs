@@ -174,7 +174,7 @@ fn close_surname(word: &str, surname: &str, threshold: f64) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::test_engine;
+    use super::super::tests::{fixes_in, pair};
 
     const PEOPLE: &str = r#"
 [[rule]]
@@ -192,22 +192,8 @@ glossary = [
 examples = [{ bad = "Vladmir Putin said", good = "Vladimir Putin said" }]
 "#;
 
-    /// (matched text, first replacement) of every finding.
     fn fixes(text: &str) -> Vec<(String, String)> {
-        test_engine(PEOPLE)
-            .check(text)
-            .into_iter()
-            .map(|f| {
-                (
-                    text[f.span.clone()].to_string(),
-                    f.replacements()[0].clone(),
-                )
-            })
-            .collect()
-    }
-
-    fn pair(a: &str, b: &str) -> (String, String) {
-        (a.to_string(), b.to_string())
+        fixes_in(PEOPLE, text)
     }
 
     #[test]

@@ -41,13 +41,19 @@ fn found(engine: &Engine, text: &str) -> Vec<(String, Vec<String>, bool)> {
 }
 
 fn fixes(text: &str) -> Vec<(String, String)> {
-    found(&test_engine(LEADERS), text)
+    fixes_in(LEADERS, text)
+}
+
+/// (matched text, first replacement) of every finding of `pack` in `text`
+/// (also for the tests of `surname`).
+pub(super) fn fixes_in(pack: &str, text: &str) -> Vec<(String, String)> {
+    found(&test_engine(pack), text)
         .into_iter()
         .map(|(m, r, _)| (m, r[0].clone()))
         .collect()
 }
 
-fn pair(a: &str, b: &str) -> (String, String) {
+pub(super) fn pair(a: &str, b: &str) -> (String, String) {
     (a.to_string(), b.to_string())
 }
 
