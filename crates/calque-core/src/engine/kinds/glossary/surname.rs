@@ -127,34 +127,30 @@ impl GlossarySet {
         };
         let mut scanner = Scanner::new(text);
         while let Some(run) = scanner.next_run(&|_| false) {
-            for (n, word) in run.iter().enumerate() {
-                // The last word of its run: "Micron Technology" names a company.
-                if n + 1 < run.len() {
-                    continue;
-                }
-                let before = n
-                    .checked_sub(1)
-                    .map(|b| fold(&text[run[b].start..run[b].end]));
-                let span = word.start..word.end;
-                let written = &text[span.clone()];
-                let folded = fold(written);
-                if folded.chars().count() < MIN_FUZZY_CHARS
-                    || self.known_words.contains(&folded)
-                    || self.lowercase.contains(&written.to_lowercase())
-                    || seen(&span)
-                {
-                    continue;
-                }
-                let hit = wanted.iter().find(|(entry, surname)| {
-                    let own_given = |b: &String| self.surnames.given_pieces[*entry].contains(b);
-                    before.as_ref().is_none_or(own_given)
-                        && close_surname(&folded, surname, self.entries[*entry].entry.threshold)
-                });
-                if let Some(&(entry, _)) = hit {
-                    let surname = self.entries[entry].entry.name.rsplit(' ').next();
-                    let surname = surname.unwrap_or_default().to_string();
-                    out.push(self.finding_as(entry, text, span, true, &surname));
-                }
+            // Only the last word of its run: "Micron Technology" names a company.
+            let Some((word, rest)) = run.split_last() else {
+                continue;
+            };
+            let before = rest.last().map(|b| fold(&text[b.start..b.end]));
+            let span = word.start..word.end;
+            let written = &text[span.clone()];
+            let folded = fold(written);
+            if folded.chars().count() < MIN_FUZZY_CHARS
+                || self.known_words.contains(&folded)
+                || self.lowercase.contains(&written.to_lowercase())
+                || seen(&span)
+            {
+                continue;
+            }
+            let hit = wanted.iter().find(|(entry, surname)| {
+                let own_given = |b: &String| self.surnames.given_pieces[*entry].contains(b);
+                before.as_ref().is_none_or(own_given)
+                    && close_surname(&folded, surname, self.entries[*entry].entry.threshold)
+            });
+            if let Some(&(entry, _)) = hit {
+                let surname = self.entries[entry].entry.name.rsplit(' ').next();
+                let surname = surname.unwrap_or_default().to_string();
+                out.push(self.finding_as(entry, text, span, true, &surname));
             }
         }
     }
